@@ -1,0 +1,58 @@
+# Etalase — the two commands of the README are `make build` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check -q
+
+.PHONY: build test lint format validate serve bench golden lock clean help
+
+help:
+	@echo "make build     install pinned dependencies into .venv, validate content/, write _site/"
+	@echo "make test      install test dependencies, run the linter and the whole test suite"
+	@echo "make validate  check content/ only"
+	@echo "make serve     preview on http://127.0.0.1:8000/ with rebuild on change"
+	@echo "make bench     build a synthetic catalog (N=10000) and print time, products/s, peak RSS"
+	@echo "make golden    refresh tests/golden/ after an intended output change"
+	@echo "make lock      re-pin requirements*.txt from requirements*.in (with hashes)"
+
+$(VENV)/.deps: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --require-hashes -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.deps
+	$(PIP) install --require-hashes -r requirements-dev.txt
+	touch $@
+
+build: $(VENV)/.deps
+	$(PY) build.py build
+
+validate: $(VENV)/.deps
+	$(PY) build.py validate
+
+serve: $(VENV)/.deps
+	$(PY) build.py serve
+
+lint: $(VENV)/.dev-deps
+	$(PY) -m ruff check etalase tests tools build.py
+
+format: $(VENV)/.dev-deps
+	$(PY) -m ruff format etalase tests tools build.py
+
+test: lint
+	$(PY) -m pytest
+
+BENCH_N ?= 10000
+bench: $(VENV)/.deps
+	$(PY) tools/bench.py --products $(BENCH_N) --record docs/benchmarks.md
+
+golden: $(VENV)/.dev-deps
+	ETALASE_UPDATE_GOLDEN=1 $(PY) -m pytest -q tests/test_golden.py
+
+lock:
+	$(PY) -m pip install -q pip-tools
+	$(PY) -m piptools compile -q --generate-hashes --strip-extras --allow-unsafe -o requirements.txt requirements.in
+	$(PY) -m piptools compile -q --generate-hashes --strip-extras --allow-unsafe -o requirements-dev.txt requirements-dev.in
+
+clean:
+	rm -rf _site .etalase-cache .pytest_cache .ruff_cache

@@ -1,0 +1,3 @@
+from etalase.cli import main
+
+main()

@@ -1,0 +1,94 @@
+"""Diagnostics: every problem found in content or config, with where it is and how to fix it.
+
+Format (design.md): ``path:line:col: error: <message in Indonesian> [<field>]``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+import click
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem in one file. ``line``/``col`` are 1-based; 0 means "the whole file"."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+    field: str = ""
+    severity: str = ERROR
+
+    def format_text(self) -> str:
+        where = self.path if self.line == 0 else f"{self.path}:{self.line}:{self.col}"
+        suffix = f" [{self.field}]" if self.field else ""
+        return f"{where}: {self.severity}: {self.message}{suffix}"
+
+    def format_github(self) -> str:
+        # Workflow commands: properties escape ',' ':' '%' and newlines; the message escapes '%' and newlines.
+        def prop(value: str) -> str:
+            return (
+                value.replace("%", "%25")
+                .replace("\r", "%0D")
+                .replace("\n", "%0A")
+                .replace(":", "%3A")
+                .replace(",", "%2C")
+            )
+
+        def data(value: str) -> str:
+            return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+        props = [f"file={prop(self.path)}"]
+        if self.line:
+            props += [f"line={self.line}", f"col={self.col}"]
+        if self.field:
+            props.append(f"title={prop(self.field)}")
+        suffix = f" [{self.field}]" if self.field else ""
+        return f"::{self.severity} {','.join(props)}::{data(self.message + suffix)}"
+
+
+def sort_key(d: Diagnostic) -> tuple:
+    return (d.path, d.line, d.col, d.field, d.message)
+
+
+def errors(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
+    return [d for d in diags if d.severity == ERROR]
+
+
+def format_report(diags: list[Diagnostic], fmt: str, summary: str | None) -> str:
+    """Render diagnostics as ``text`` (with a closing count), ``github`` or ``json``."""
+    ordered = sorted(diags, key=sort_key)
+    if fmt == "json":
+        return json.dumps([asdict(d) for d in ordered], ensure_ascii=False, indent=2)
+    lines = [d.format_github() if fmt == "github" else d.format_text() for d in ordered]
+    if summary:
+        lines.append(summary)
+    return "\n".join(lines)
+
+
+class ContentError(click.ClickException):
+    """Content is invalid: the build stops with exit code 1 after printing every diagnostic."""
+
+    exit_code = 1
+
+    def __init__(self, report: str) -> None:
+        super().__init__(report)
+
+    def show(self, file=None) -> None:
+        click.echo(self.message, err=True)
+
+
+class UsageProblem(click.ClickException):
+    """Configuration or usage error: exit code 2."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(self.message, err=True)

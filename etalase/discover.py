@@ -1,0 +1,101 @@
+"""discover: walk ``content/`` and list every source file with its kind, slugs, stat and hash."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".avif", ".heic", ".bmp", ".tif", ".tiff"}
+ENTRY_SUFFIXES = {".yaml", ".md"}
+
+# kinds
+IKM = "ikm"
+PRODUCT = "produk"
+PROGRAMME = "program"
+PAGE = "halaman"
+IMAGE = "gambar"
+OTHER = "lain"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file under ``content/``. ``display`` is the path printed in diagnostics."""
+
+    path: Path
+    display: str
+    rel: str  # relative to the content dir, posix
+    kind: str
+    folder: str  # IKM folder slug for products/ikm/images, else ""
+    slug: str
+    size: int
+    mtime_ns: int
+    digest: str
+
+
+def display_path(path: Path, root: Path) -> str:
+    """Path as printed to the user: relative to the project root when inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        try:
+            return Path(os.path.relpath(path)).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def _classify(parts: tuple[str, ...]) -> tuple[str, str, str]:
+    """Return (kind, folder, slug) from a path relative to content/."""
+    name = parts[-1]
+    stem, suffix = os.path.splitext(name)
+    suffix = suffix.lower()
+    top = parts[0]
+    if top == "products" and len(parts) >= 3:
+        folder = parts[1]
+        if suffix in IMAGE_SUFFIXES:
+            return IMAGE, folder, stem
+        if len(parts) == 3 and name == "ikm.yaml":
+            return IKM, folder, folder
+        if len(parts) == 3 and suffix in ENTRY_SUFFIXES | {".yml", ".markdown"}:
+            return PRODUCT, folder, stem
+        return OTHER, folder, stem
+    if top == "programs" and len(parts) == 2 and suffix in {".yaml", ".yml"}:
+        return PROGRAMME, "", stem
+    if top == "pages" and len(parts) == 2 and suffix in {".md", ".markdown"}:
+        return PAGE, "", stem
+    return OTHER, "", stem
+
+
+def discover(content_dir: Path, root: Path) -> list[SourceFile]:
+    """All files below ``content_dir``, sorted by path. Hidden files and folders are skipped."""
+    found: list[SourceFile] = []
+    base = str(content_dir)
+    for dirpath, dirnames, filenames in os.walk(content_dir, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            full = os.path.join(dirpath, name)
+            rel_parts = tuple(Path(os.path.relpath(full, base)).parts)
+            kind, folder, slug = _classify(rel_parts)
+            st = os.lstat(full)
+            digest = ""
+            if kind not in (IMAGE, OTHER):
+                with open(full, "rb") as fh:
+                    digest = hashlib.blake2b(fh.read(), digest_size=16).hexdigest()
+            path = Path(full)
+            found.append(
+                SourceFile(
+                    path=path,
+                    display=display_path(path, root),
+                    rel="/".join(rel_parts),
+                    kind=kind,
+                    folder=folder,
+                    slug=slug,
+                    size=st.st_size,
+                    mtime_ns=st.st_mtime_ns,
+                    digest=digest,
+                )
+            )
+    return found

@@ -1,0 +1,125 @@
+"""The whole build, one step per line, as in design.md:
+discover → load → validate → model → plan → render → assets/images → index → write."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from etalase import plan as planning
+from etalase import render, sitefiles
+from etalase.categories import load_taxonomy
+from etalase.config import SiteConfig
+from etalase.diagnostics import WARNING, Diagnostic
+from etalase.discover import discover
+from etalase.i18n import t
+from etalase.load import LOADABLE, load
+from etalase.model import Site
+from etalase.modelbuild import build_site
+from etalase.regions import load_regions
+from etalase.rules import check_layout, loadable
+from etalase.urls import Urls
+from etalase.validate import Checked, validate
+
+
+@dataclass
+class Report:
+    checked: Checked
+    diagnostics: list[Diagnostic]
+    ok: bool
+    pages: int = 0
+    files: int = 0
+    seconds: float = 0.0
+    site: Site | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def check_content(cfg: SiteConfig, strict: bool = False) -> Report:
+    """discover → load → validate. Never raises on bad content."""
+    regions = load_regions(cfg.data_dir / "wilayah.csv")
+    taxonomy = load_taxonomy(cfg.data_dir / "kategori.yaml")
+    files = discover(cfg.content_dir, cfg.root)
+    diags: list[Diagnostic] = []
+    check_layout(files, diags)
+    docs = []
+    for f in files:
+        if f.kind in LOADABLE and loadable(f):
+            doc = load(f, diags)
+            if doc is not None:
+                docs.append(doc)
+    checked = validate(files, docs, diags, cfg, regions, taxonomy)
+    bad = any(d.severity != WARNING or strict for d in checked.diagnostics)
+    return Report(checked, checked.diagnostics, not bad)
+
+
+def asset_files(assets_dir: Path) -> dict[str, Path]:
+    out = {}
+    if assets_dir.is_dir():
+        for path in sorted(assets_dir.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                out["assets/" + path.relative_to(assets_dir).as_posix()] = path
+    return out
+
+
+def fingerprint(files: dict[str, Path]) -> str:
+    h = hashlib.blake2b(digest_size=6)
+    for rel, path in sorted(files.items()):
+        h.update(rel.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def build(cfg: SiteConfig, strict: bool = False) -> Report:
+    """Validate, then (only if valid) render and write the whole site."""
+    from etalase.write import write_site
+
+    started = time.perf_counter()
+    timings: dict[str, float] = {}
+    report = check_content(cfg, strict)
+    timings["validate"] = time.perf_counter() - started
+    if not report.ok:
+        report.seconds = time.perf_counter() - started
+        return report
+    checked = report.checked
+    mark = time.perf_counter()
+    site = build_site(checked, cfg, checked.taxonomy, checked.regions)
+    pages = planning.plan(site)
+    timings["model+plan"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    assets = asset_files(cfg.assets_dir)
+    env = render.make_env(cfg.templates_dir, site)
+    env.globals["asset_version"] = fingerprint(assets)
+    texts: dict[str, str | bytes] = render.render_pages(env, pages)
+    timings["render"] = time.perf_counter() - mark
+    urls = Urls(cfg.base_url)
+    texts["sitemap.xml"] = sitefiles.sitemap(pages, urls)
+    texts["robots.txt"] = sitefiles.robots(urls)
+    texts.update(sitefiles.schemas(cfg.schema_dir, urls))
+    copies = dict(assets)
+    for product in site.products:
+        for image in product.images:
+            copies[image.output_path] = image.source
+    mark = time.perf_counter()
+    report.files = write_site(cfg.output_dir, texts, copies)
+    timings["write"] = time.perf_counter() - mark
+    report.pages = len(pages)
+    report.site = site
+    report.seconds = time.perf_counter() - started
+    report.timings = timings
+    return report
+
+
+def summary(report: Report) -> str:
+    site = report.site
+    if site is None:
+        return ""
+    return t(
+        "ui.cli.summary",
+        products=len(site.products),
+        producers=len(site.producers),
+        pages=report.pages,
+        files=report.files,
+        seconds=f"{report.seconds:.2f}",
+    )

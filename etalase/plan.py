@@ -1,0 +1,325 @@
+"""plan: every page of the site as ``(url, template, context)``; the only place that decides
+which pages exist. Templates get the model plus a ``meta`` describing the page."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from etalase import seo
+from etalase import urls as U
+from etalase.i18n import t
+from etalase.model import Product, Site
+from etalase.regions import REGENCY
+
+
+@dataclass
+class Meta:
+    """What every page template needs besides its content."""
+
+    title: str
+    description: str
+    path: str
+    trail: list[tuple[str, str]] = field(default_factory=list)  # breadcrumbs (name, path)
+    jsonld: list[dict] = field(default_factory=list)
+    image: str = ""  # site path of the share image
+    image_alt: str = ""
+    noindex: bool = False
+    og_type: str = "website"
+
+
+@dataclass
+class PlannedPage:
+    url: str
+    template: str
+    context: dict[str, Any]
+
+    @property
+    def meta(self) -> Meta:
+        return self.context["meta"]
+
+
+@dataclass
+class Pager:
+    number: int
+    count: int
+    total: int
+    first: int  # 1-based index of the first item shown
+    last: int
+    base: str
+
+    def url(self, n: int) -> str:
+        return U.paginated(self.base, n)
+
+
+def newest_first(products: list[Product]) -> list[Product]:
+    return sorted(products, key=lambda p: (-p.updated.toordinal(), p.name.casefold(), p.key))
+
+
+class Planner:
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.cfg = site.config
+        self.urls = U.Urls(self.cfg.base_url)
+        self.pages: list[PlannedPage] = []
+        self.home_trail = (t("ui.nav.beranda"), "")
+
+    def add(self, url: str, template: str, meta: Meta, **context: Any) -> None:
+        if meta.trail:
+            meta.jsonld.append(seo.breadcrumbs(meta.trail, self.urls))
+        self.pages.append(PlannedPage(url, template, {"meta": meta, **context}))
+
+    def listing(
+        self,
+        url: str,
+        template: str,
+        products: list[Product],
+        title: str,
+        description: str,
+        trail: list[tuple[str, str]],
+        **context: Any,
+    ) -> None:
+        """A paginated product listing: ``url``, ``url``halaman/2/, …"""
+        size = self.cfg.page_size
+        ordered = newest_first(products)
+        count = max(1, math.ceil(len(ordered) / size))
+        for n in range(1, count + 1):
+            chunk = ordered[(n - 1) * size : n * size]
+            pager = Pager(n, count, len(ordered), (n - 1) * size + 1 if chunk else 0, (n - 1) * size + len(chunk), url)
+            page_title = title if n == 1 else t("ui.listing.title_page", title=title, n=n, count=count)
+            meta = Meta(page_title, description, U.paginated(url, n), list(trail), noindex=not ordered)
+            if chunk and chunk[0].images:
+                meta.image, meta.image_alt = chunk[0].images[0].output_path, chunk[0].images[0].alt
+            self.add(U.paginated(url, n), template, meta, products=chunk, pager=pager, **context)
+
+    # ------------------------------------------------------------------------------------
+    def plan(self) -> list[PlannedPage]:
+        site = self.site
+        listed = list(site.listed)
+        home = self.home_trail
+        # home
+        meta = Meta(
+            self.cfg.title,
+            self.cfg.description,
+            "",
+            jsonld=[seo.website(self.cfg.title, self.cfg.description, self.urls)],
+        )
+        self.add(
+            "",
+            "home.html",
+            meta,
+            newest=newest_first(listed)[: self.cfg.newest_count],
+            category_counts=self.category_counts(listed),
+            province_counts=self.province_counts(listed),
+            province_total=len({p.origin_province.code for p in listed}),
+        )
+        # all products
+        self.listing(
+            "produk/",
+            "listing.html",
+            listed,
+            t("ui.listing.all_title"),
+            t("ui.listing.all_description"),
+            [home, (t("ui.nav.produk"), "produk/")],
+            heading=t("ui.listing.all_title"),
+            kind="produk",
+            children=[],
+        )
+        self.products()
+        self.producers()
+        self.categories(listed)
+        self.regions(listed)
+        for pg in site.pages:
+            self.add(
+                U.page(pg),
+                "page.html",
+                Meta(pg.title, pg.description, U.page(pg), [home, (pg.title, U.page(pg))]),
+                page=pg,
+            )
+        self.add(
+            "cari/",
+            "search.html",
+            Meta(t("ui.search.title"), t("ui.search.description"), "cari/", [home, (t("ui.search.title"), "cari/")]),
+            category_counts=self.category_counts(listed),
+            province_counts=self.province_counts(listed),
+        )
+        self.add(
+            "404.html", "404.html", Meta(t("ui.notfound.title"), t("ui.notfound.description"), "404.html", noindex=True)
+        )
+        return self.pages
+
+    def products(self) -> None:
+        site, home = self.site, self.home_trail
+        for p in site.products:
+            trail = [
+                home,
+                (p.top.name, U.category(p.top)),
+                (p.category.name, U.category(p.category)),
+                (p.name, U.product(p)),
+            ]
+            images = [self.urls.abs(img.output_path) for img in p.images]
+            meta = Meta(
+                p.name,
+                p.summary,
+                U.product(p),
+                trail,
+                [seo.product(p, self.urls, images)],
+                p.images[0].output_path,
+                p.images[0].alt,
+                noindex=p.archived,
+                og_type="product",
+            )
+            others = [o for o in site.products_of(p.producer) if o.key != p.key and not o.archived][:8]
+            self.add(
+                U.product(p),
+                "product.html",
+                meta,
+                product=p,
+                others=others,
+                programmes=site.programmes_of(p),
+                lastmod=p.updated,
+            )
+
+    def producers(self) -> None:
+        site, home = self.site, self.home_trail
+        crumbs = [home, (t("ui.nav.ikm"), "ikm/")]
+        self.add(
+            "ikm/",
+            "producers.html",
+            Meta(t("ui.producers.title"), t("ui.producers.description"), "ikm/", crumbs),
+            producers=sorted(site.producers, key=lambda p: p.name.casefold()),
+        )
+        for pr in site.producers:
+            items = [p for p in site.products_of(pr) if not p.archived]
+            meta = Meta(
+                pr.name,
+                pr.description or t("ui.producer.meta_description", name=pr.name, region=pr.regency.short_name),
+                U.producer(pr),
+                [*crumbs, (pr.name, U.producer(pr))],
+                [seo.organization(pr, self.urls)],
+            )
+            if items and items[0].images:
+                meta.image, meta.image_alt = items[0].images[0].output_path, items[0].images[0].alt
+            self.add(
+                U.producer(pr),
+                "producer.html",
+                meta,
+                producer=pr,
+                products=newest_first(items),
+                lastmod=max([pr.updated, *(p.updated for p in items)]),
+            )
+
+    def categories(self, listed: list[Product]) -> None:
+        tax, home = self.site.taxonomy, self.home_trail
+        crumbs = [home, (t("ui.nav.kategori"), "kategori/")]
+        counts = self.category_counts(listed)
+        self.add(
+            "kategori/",
+            "categories.html",
+            Meta(t("ui.categories.title"), t("ui.categories.description"), "kategori/", crumbs),
+            category_counts=counts,
+        )
+        by_top: dict[str, list[Product]] = {}
+        by_sub: dict[str, list[Product]] = {}
+        for p in listed:
+            by_top.setdefault(p.top.slug, []).append(p)
+            by_sub.setdefault(p.category.key, []).append(p)
+        for top in tax.tops:
+            trail = [*crumbs, (top.name, U.category(top))]
+            self.listing(
+                U.category(top),
+                "listing.html",
+                by_top.get(top.slug, []),
+                top.name,
+                t("ui.category.description", name=top.name),
+                trail,
+                heading=top.name,
+                kind="kategori",
+                category=top,
+                children=[(s, counts.get(s.key, 0)) for s in tax.subs[top.slug]],
+            )
+            for sub in tax.subs[top.slug]:
+                self.listing(
+                    U.category(sub),
+                    "listing.html",
+                    by_sub.get(sub.key, []),
+                    f"{sub.name} – {top.name}",
+                    t("ui.category.description", name=sub.name),
+                    [*trail, (sub.name, U.category(sub))],
+                    heading=sub.name,
+                    kind="kategori",
+                    category=sub,
+                    children=[],
+                )
+
+    def regions(self, listed: list[Product]) -> None:
+        regions, home = self.site.regions, self.home_trail
+        crumbs = [home, (t("ui.nav.wilayah"), "wilayah/")]
+        provinces = [r for r in regions.all() if r.level == "provinsi"]
+        counts = self.province_counts(listed)
+        self.add(
+            "wilayah/",
+            "regions.html",
+            Meta(t("ui.regions.title"), t("ui.regions.description"), "wilayah/", crumbs),
+            provinces=[(r, counts.get(r.code, 0)) for r in provinces],
+        )
+        by_prov: dict[str, list[Product]] = {}
+        by_reg: dict[str, list[Product]] = {}
+        for p in listed:
+            by_prov.setdefault(p.origin_province.code, []).append(p)
+            by_reg.setdefault(p.origin.code, []).append(p)
+        regencies: dict[str, list] = {}
+        for r in regions.all():
+            if r.level == REGENCY:
+                regencies.setdefault(r.province_code, []).append(r)
+        for prov in provinces:
+            trail = [*crumbs, (prov.name, U.province(prov))]
+            children = [(r, len(by_reg.get(r.code, []))) for r in regencies.get(prov.code, [])]
+            self.listing(
+                U.province(prov),
+                "listing.html",
+                by_prov.get(prov.code, []),
+                prov.name,
+                t("ui.region.description", name=prov.name),
+                trail,
+                heading=prov.name,
+                kind="wilayah",
+                region=prov,
+                children=children,
+            )
+            for reg in regencies.get(prov.code, []):
+                name = f"{reg.short_name}, {prov.name}"
+                self.listing(
+                    U.regency(reg, prov),
+                    "listing.html",
+                    by_reg.get(reg.code, []),
+                    name,
+                    t("ui.region.description", name=name),
+                    [*trail, (reg.short_name, U.regency(reg, prov))],
+                    heading=reg.short_name,
+                    kind="wilayah",
+                    region=reg,
+                    children=[],
+                )
+
+    @staticmethod
+    def category_counts(products: list[Product]) -> Counter:
+        c: Counter = Counter()
+        for p in products:
+            c[p.top.key] += 1
+            c[p.category.key] += 1
+        return c
+
+    @staticmethod
+    def province_counts(products: list[Product]) -> Counter:
+        c: Counter = Counter()
+        for p in products:
+            c[p.origin_province.code] += 1
+            c[p.origin.code] += 1
+        return c
+
+
+def plan(site: Site) -> list[PlannedPage]:
+    return Planner(site).plan()

@@ -1,0 +1,71 @@
+"""render: the one Jinja2 environment (autoescape on, strict undefined) and its filters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from etalase import formatting as F
+from etalase import markdown, seo
+from etalase import urls as U
+from etalase.i18n import strings
+from etalase.model import Site
+from etalase.plan import PlannedPage
+
+
+def make_env(templates_dir: Path, site: Site) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+        cache_size=-1,
+    )
+    urls = U.Urls(site.config.base_url)
+    md_cache: dict[tuple[str, int], str] = {}
+
+    def md(text: str, heading_base: int = 3) -> jinja2.utils.markupsafe.Markup:
+        key = (text, heading_base)
+        if key not in md_cache:
+            md_cache[key] = markdown.render(text, heading_base)
+        return jinja2.utils.markupsafe.Markup(md_cache[key])
+
+    env.filters.update(
+        rupiah=F.rupiah,
+        persen=F.percent,
+        angka=F.number,
+        tanggal=F.date_long,
+        tanggal_hari=F.date_weekday,
+        harga=F.price_text,
+        harga_nominal=F.price_amount,
+        telepon=F.phone_display,
+        markdown=md,
+        jsonld=seo.dumps,
+    )
+    env.globals.update(
+        t=strings(site.config.lang),
+        site=site,
+        cfg=site.config,
+        urls=urls,
+        U=U,
+        whatsapp_link=F.whatsapp_link,
+        tel_link=F.tel_link,
+        site_nav_pages=lambda: [(pg.title, U.page(pg)) for pg in site.pages],
+    )
+    return env
+
+
+def render_pages(env: jinja2.Environment, pages: list[PlannedPage]) -> dict[str, str]:
+    """Render every planned page; returns ``{output file: html}``."""
+    out: dict[str, str] = {}
+    templates: dict[str, jinja2.Template] = {}
+    for page in pages:
+        tpl = templates.get(page.template)
+        if tpl is None:
+            tpl = templates[page.template] = env.get_template(page.template)
+        out[U.output_file(page.url)] = tpl.render(page.context)
+    return out
