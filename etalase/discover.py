@@ -36,13 +36,11 @@ class SourceFile:
 
 def display_path(path: Path, root: Path) -> str:
     """Path as printed to the user: relative to the project root when inside it."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        try:
-            return Path(os.path.relpath(path)).as_posix()
-        except ValueError:
-            return path.as_posix()
+    resolved = path.resolve()
+    for base in (root.resolve(), Path.cwd().resolve()):
+        if resolved.is_relative_to(base):
+            return resolved.relative_to(base).as_posix()
+    return resolved.as_posix()
 
 
 def _classify(parts: tuple[str, ...]) -> tuple[str, str, str]:
@@ -71,6 +69,7 @@ def discover(content_dir: Path, root: Path) -> list[SourceFile]:
     """All files below ``content_dir``, sorted by path. Hidden files and folders are skipped."""
     found: list[SourceFile] = []
     base = str(content_dir)
+    shown_base = display_path(content_dir, root)
     for dirpath, dirnames, filenames in os.walk(content_dir, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
@@ -85,11 +84,12 @@ def discover(content_dir: Path, root: Path) -> list[SourceFile]:
                 with open(full, "rb") as fh:
                     digest = hashlib.blake2b(fh.read(), digest_size=16).hexdigest()
             path = Path(full)
+            rel = "/".join(rel_parts)
             found.append(
                 SourceFile(
                     path=path,
-                    display=display_path(path, root),
-                    rel="/".join(rel_parts),
+                    display=f"{shown_base}/{rel}",
+                    rel=rel,
                     kind=kind,
                     folder=folder,
                     slug=slug,

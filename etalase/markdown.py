@@ -41,10 +41,14 @@ _HEADING = re.compile(r"<(/?)h([1-6])>")
 _EMPTY_LINK = re.compile(r'<a href="" rel="[^"]*">(.*?)</a>', re.S)  # cmark blanks unsafe URLs
 
 
-def render(text: str, heading_base: int = 2) -> str:
+_ROOT_LINK = re.compile(r'href="/(?!/)')
+
+
+def render(text: str, heading_base: int = 2, link_prefix: str = "/") -> str:
     """Render Markdown written by an IKM. Headings are shifted so the highest one used becomes
     ``h<heading_base>`` (the page owns the levels above); images are dropped (photos go in ``gambar``, and an
-    external image would be a request leaving the site); links get ``rel="nofollow noopener"``."""
+    external image would be a request leaving the site); links get ``rel="nofollow noopener"``, and
+    site-relative links (``/tentang/``) get the base path ``link_prefix``."""
     if not text.strip():
         return ""
     html = cmarkgfm.github_flavored_markdown_to_html(text, options=_OPTIONS)
@@ -57,6 +61,8 @@ def render(text: str, heading_base: int = 2) -> str:
         strip_comments=True,
     )
     clean = _EMPTY_LINK.sub(r"\1", clean)
+    if link_prefix != "/":  # "/tentang/" written by an author must work under a base path too
+        clean = _ROOT_LINK.sub(f'href="{link_prefix}', clean)
     return _nest_headings(clean, heading_base)
 
 

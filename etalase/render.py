@@ -31,7 +31,7 @@ def make_env(templates_dir: Path, site: Site) -> jinja2.Environment:
     def md(text: str, heading_base: int = 3) -> jinja2.utils.markupsafe.Markup:
         key = (text, heading_base)
         if key not in md_cache:
-            md_cache[key] = markdown.render(text, heading_base)
+            md_cache[key] = markdown.render(text, heading_base, urls.prefix)
         return jinja2.utils.markupsafe.Markup(md_cache[key])
 
     env.filters.update(

@@ -99,3 +99,8 @@ def test_yaml_deep_nesting_is_refused() -> None:
 def test_yaml_unsafe_tags_are_refused(tag: str) -> None:
     parsed = yamlsrc.parse(f"a: {tag}\n")
     assert parsed.data is None and "tidak diizinkan" in parsed.problems[0].message
+
+
+def test_markdown_site_links_follow_the_base_path() -> None:
+    html = markdown.render("[Tentang](/tentang/) dan [luar](//contoh.id/)", link_prefix="/katalog/")
+    assert 'href="/katalog/tentang/"' in html and 'href="//contoh.id/"' in html
