@@ -67,29 +67,36 @@ def run(cfg: SiteConfig, host: str, port: int, watch: bool = True) -> None:
     handler = functools.partial(_Handler, directory=str(cfg.output_dir), prefix=prefix)
     server = http.server.ThreadingHTTPServer((host, port), handler)
     url = f"http://{host}:{server.server_address[1]}{prefix}"
-    click.echo(t("ui.cli.serving", url=url))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        if watch:
-            from watchfiles import watch as watch_changes
-
-            roots = [
-                p
-                for p in (
-                    cfg.content_dir,
-                    cfg.templates_dir,
-                    cfg.assets_dir,
-                    cfg.data_dir,
-                    cfg.schema_dir,
-                    cfg.root / "site_config.yaml",
-                )
-                if p.exists()
-            ]
-            for _changes in watch_changes(*roots, debounce=300):
-                _rebuild(cfg)
-        else:
+        if not watch:
+            click.echo(t("ui.cli.serving", url=url))
             thread.join()
+            return
+        from watchfiles import watch as watch_changes
+
+        roots = [
+            p
+            for p in (
+                cfg.content_dir,
+                cfg.templates_dir,
+                cfg.assets_dir,
+                cfg.data_dir,
+                cfg.schema_dir,
+                cfg.root / "site_config.yaml",
+            )
+            if p.exists()
+        ]
+        announced = False
+        # yield_on_timeout: the first (empty) yield means the watcher is running, so no edit made
+        # after the address is printed can be missed
+        for changes in watch_changes(*roots, debounce=300, yield_on_timeout=True, rust_timeout=500):
+            if not announced:
+                click.echo(t("ui.cli.serving", url=url))
+                announced = True
+            if changes:
+                _rebuild(cfg)
     except KeyboardInterrupt:
         pass
     finally:

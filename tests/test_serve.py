@@ -1,0 +1,72 @@
+"""``python build.py serve`` as a maintainer uses it: pages served locally, rebuilt on change,
+invalid content reported without taking the last good site down."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from tests.conftest import FIXED_EPOCH, REPO, write_project
+from tests.test_content_errors import PRODUCT, base_files, edit
+
+P = "content/products/contoh/keripik.yaml"
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as resp:
+            return resp.status, resp.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode("utf-8")
+
+
+def _wait_for(predicate, seconds: float = 30.0) -> bool:  # noqa: ANN001
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_serve_rebuilds_on_change_and_keeps_last_good_site(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "p", base_files())
+    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXED_EPOCH, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, str(REPO / "build.py"), "--config", str(project / "site_config.yaml"), "serve", "--port", "0"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+    )
+    try:
+        url = None
+        for line in proc.stdout:
+            match = re.search(r"(http://127\.0\.0\.1:\d+/)", line)
+            if match:
+                url = match.group(1)
+                break
+        assert url, "serve did not print its address"
+        status, html = _get(url + "produk/contoh/keripik/")
+        assert status == 200 and "Keripik Pisang Coklat" in html
+        status, html = _get(url + "tidak-ada/")
+        assert status == 404 and "Halaman tidak ditemukan" in html
+
+        (project / P).write_text(edit(PRODUCT, "Keripik Pisang Coklat", "Keripik Pisang Keju"), encoding="utf-8")
+        assert _wait_for(lambda: "Keripik Pisang Keju" in _get(url + "produk/contoh/keripik/")[1])
+
+        (project / P).write_text(edit(PRODUCT, "  nilai: 48.2", "  nilai: 120"), encoding="utf-8")
+        time.sleep(2)
+        status, html = _get(url + "produk/contoh/keripik/")
+        assert status == 200 and "Keripik Pisang Keju" in html  # the last good build stays up
+    finally:
+        proc.terminate()
+        output, _ = proc.communicate(timeout=10)
+    assert "nilai TKDN harus antara 0 dan 100 (tertulis 120) [tkdn.nilai]" in output
