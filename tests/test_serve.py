@@ -26,7 +26,7 @@ def _get(url: str) -> tuple[int, str]:
         return err.code, err.read().decode("utf-8")
 
 
-def _wait_for(predicate, seconds: float = 30.0) -> bool:  # noqa: ANN001
+def _wait_for(predicate, seconds: float = 30.0) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if predicate():
