@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import SimpleNamespace
@@ -15,6 +16,7 @@ from etalase.i18n import t
 from etalase.load import Document
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+BASE_URL_RE = re.compile(r"^https?://[^\s<>\"?#]+$")  # as in schema/site_config.schema.json
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ class SiteConfig:
     ) -> SiteConfig:
         cfg = self
         if base_url:
+            if not BASE_URL_RE.match(base_url):
+                raise UsageProblem(t("msg.base_url_invalid", value=base_url))
             cfg = replace(cfg, base_url=normalise_base_url(base_url))
         if output_dir:
             cfg = replace(cfg, output_dir=output_dir.resolve())

@@ -4,6 +4,7 @@ discover → load → validate → model → plan → render → assets/images �
 from __future__ import annotations
 
 import hashlib
+import itertools
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +13,7 @@ from etalase import plan as planning
 from etalase import render, sitefiles
 from etalase.categories import load_taxonomy
 from etalase.config import SiteConfig
-from etalase.diagnostics import WARNING, Diagnostic
+from etalase.diagnostics import WARNING, Diagnostic, UsageProblem
 from etalase.discover import discover
 from etalase.i18n import t
 from etalase.load import LOADABLE, load
@@ -22,6 +23,7 @@ from etalase.regions import load_regions
 from etalase.rules import check_layout, loadable
 from etalase.urls import Urls
 from etalase.validate import Checked, validate
+from etalase.write import write_site
 
 
 @dataclass
@@ -37,7 +39,13 @@ class Report:
 
 
 def check_content(cfg: SiteConfig, strict: bool = False) -> Report:
-    """discover → load → validate. Never raises on bad content."""
+    """discover → load → validate. Never raises on bad content (a missing folder or data table
+    is a configuration error: ``UsageProblem``)."""
+    if not cfg.content_dir.is_dir():
+        raise UsageProblem(t("msg.content_missing", path=cfg.content_dir))
+    for table in ("wilayah.csv", "kategori.yaml"):
+        if not (cfg.data_dir / table).is_file():
+            raise UsageProblem(t("msg.data_missing", path=cfg.data_dir / table))
     regions = load_regions(cfg.data_dir / "wilayah.csv")
     taxonomy = load_taxonomy(cfg.data_dir / "kategori.yaml")
     files = discover(cfg.content_dir, cfg.root)
@@ -73,8 +81,6 @@ def fingerprint(files: dict[str, Path]) -> str:
 
 def build(cfg: SiteConfig, strict: bool = False) -> Report:
     """Validate, then (only if valid) render and write the whole site."""
-    from etalase.write import write_site
-
     started = time.perf_counter()
     timings: dict[str, float] = {}
     report = check_content(cfg, strict)
@@ -83,6 +89,7 @@ def build(cfg: SiteConfig, strict: bool = False) -> Report:
         report.seconds = time.perf_counter() - started
         return report
     checked = report.checked
+    checked.release_positions()
     mark = time.perf_counter()
     site = build_site(checked, cfg, checked.taxonomy, checked.regions)
     pages = planning.plan(site)
@@ -91,19 +98,17 @@ def build(cfg: SiteConfig, strict: bool = False) -> Report:
     assets = asset_files(cfg.assets_dir)
     env = render.make_env(cfg.templates_dir, site)
     env.globals["asset_version"] = fingerprint(assets)
-    texts: dict[str, str | bytes] = render.render_pages(env, pages)
-    timings["render"] = time.perf_counter() - mark
     urls = Urls(cfg.base_url)
-    texts["sitemap.xml"] = sitefiles.sitemap(pages, urls)
-    texts["robots.txt"] = sitefiles.robots(urls)
-    texts.update(sitefiles.schemas(cfg.schema_dir, urls))
+    site_files = {"sitemap.xml": sitefiles.sitemap(pages, urls), "robots.txt": sitefiles.robots(urls)}
+    site_files.update(sitefiles.schemas(cfg.schema_dir, urls))
     copies = dict(assets)
     for product in site.products:
         for image in product.images:
             copies[image.output_path] = image.source
-    mark = time.perf_counter()
-    report.files = write_site(cfg.output_dir, texts, copies)
-    timings["write"] = time.perf_counter() - mark
+    # render → write, streamed: each page is written as soon as it is rendered
+    outputs = itertools.chain(render.render_pages(env, pages), site_files.items())
+    report.files = write_site(cfg.output_dir, outputs, copies)
+    timings["render+write"] = time.perf_counter() - mark
     report.pages = len(pages)
     report.site = site
     report.seconds = time.perf_counter() - started

@@ -19,6 +19,7 @@ from etalase.regions import PROVINCE, REGENCY, RegionTable
 from etalase.yamlsrc import dotted
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+HALAL_RE = re.compile(r"^ID[0-9]{10,}$")
 RESERVED_PAGE_SLUGS = {
     "produk",
     "ikm",
@@ -195,6 +196,10 @@ class CrossRules:
         self._price(c, doc)
         self._tkdn(c, doc)
         for i, cert in enumerate(d.get("sertifikasi") or []):
+            nomor = cert.get("nomor") if isinstance(cert, dict) else None
+            # halal numbers vary by issuer and era: an unusual one is a warning only
+            if isinstance(nomor, str) and cert.get("jenis") == "halal" and not HALAL_RE.match(nomor):
+                c.at(doc, ("sertifikasi", i, "nomor"), t("msg.halal_number", shown=cert["nomor"]), severity=WARNING)
             if isinstance(cert, dict):
                 self._not_future(c, doc, ("sertifikasi", i, "tanggal_terbit"), "tanggal terbit sertifikat")
                 self._after(c, doc, ("sertifikasi", i), "masa berlaku sertifikat")

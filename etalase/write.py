@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -17,9 +18,9 @@ def _clean_leftovers(output: Path) -> None:
             shutil.rmtree(stale, ignore_errors=True)
 
 
-def write_site(output: Path, texts: dict[str, str | bytes], copies: dict[str, Path]) -> int:
-    """Write ``texts`` (path → content) and ``copies`` (path → source file) as the new ``output``.
-    Returns the number of files written."""
+def write_site(output: Path, texts: Iterable[tuple[str, str | bytes]], copies: dict[str, Path]) -> int:
+    """Write ``texts`` (path, content pairs, consumed as they come) and ``copies`` (path → source
+    file) as the new ``output``. Returns the number of files written."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     _clean_leftovers(output)
@@ -27,9 +28,11 @@ def write_site(output: Path, texts: dict[str, str | bytes], copies: dict[str, Pa
     tmp = output.parent / f".{output.name}.tmp-{token}"
     old = output.parent / f".{output.name}.old-{token}"
     made: set[str] = set()
+    count = 0
     try:
         tmp.mkdir()
-        for rel, content in texts.items():
+        for rel, content in texts:
+            count += 1
             target = tmp / rel
             parent = str(target.parent)
             if parent not in made:
@@ -54,4 +57,4 @@ def write_site(output: Path, texts: dict[str, str | bytes], copies: dict[str, Pa
             os.rename(old, output)
         raise
     shutil.rmtree(old, ignore_errors=True)
-    return len(texts) + len(copies)
+    return count + len(copies)

@@ -148,3 +148,15 @@ def test_new_ikm_then_product_scaffolds_valid_files(project: Path, monkeypatch: 
     )
     proc = run_cli(project, "validate")
     assert proc.returncode == 0, proc.stderr
+
+
+def test_missing_content_folder_is_a_usage_error(project: Path) -> None:
+    proc = run_cli(project, "validate", "--content", str(project / "tidak-ada"))
+    assert proc.returncode == 2
+    assert "folder konten" in proc.stderr and "tidak ditemukan" in proc.stderr
+
+
+def test_invalid_base_url_is_a_usage_error(project: Path) -> None:
+    proc = run_cli(project, "build", "--base-url", "katalog saya")
+    assert proc.returncode == 2
+    assert "--base-url katalog saya tidak valid" in proc.stderr

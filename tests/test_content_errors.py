@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from etalase.config import load_config
 from etalase.pipeline import check_content
@@ -332,3 +334,17 @@ def test_unreferenced_photo_is_a_warning(tmp_path: Path) -> None:
     assert found == [
         "content/products/contoh/foto/lama.jpg: warning: foto ini tidak dipakai oleh produk mana pun; hapus atau cantumkan di kolom gambar"
     ]
+
+
+def test_odd_halal_number_is_only_a_warning(tmp_path: Path) -> None:
+    found = problems(tmp_path, {P: PRODUCT + 'sertifikasi:\n  - jenis: halal\n    nomor: "LPPOM-00150012345"\n'})
+    assert found == [
+        f'{P}:20:12: warning: nomor sertifikat halal biasanya diawali ID diikuti sedikitnya 10 digit, mis. "ID18110000123450524" (tertulis "LPPOM-00150012345"); periksa kembali [sertifikasi[0].nomor]'
+    ]
+
+
+def test_logo_counts_as_a_used_photo(tmp_path: Path) -> None:
+    ikm = IKM.replace("diperbarui:", "logo: foto/logo.png\ndiperbarui:")
+    buf = io.BytesIO()
+    Image.new("RGB", (64, 64), (200, 30, 30)).save(buf, "PNG")
+    assert problems(tmp_path, {IKM_FILE: ikm, "content/products/contoh/foto/logo.png": buf.getvalue()}) == []

@@ -133,7 +133,11 @@ def build_command(workdir: Path) -> list[str]:
     return [sys.executable, "build.py", "build", "--content", f"{workdir}/content", "--out", f"{workdir}/_site"]
 
 
-def bench_size(products: int, runs: int, seed: int, keep: bool, log: Callable[[str], None] = print) -> Measurement:
+def _log(message: str) -> None:
+    print(message, flush=True)  # progress shows up at once even when stdout is a pipe
+
+
+def bench_size(products: int, runs: int, seed: int, keep: bool, log: Callable[[str], None] = _log) -> Measurement:
     """Generate one catalog, build it ``runs`` times, and clean up unless ``keep``."""
     workdir = Path(tempfile.mkdtemp(prefix=f"etalase-bench-{products}-"))
     try:
