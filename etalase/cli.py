@@ -83,6 +83,7 @@ Examples:
 @content_option
 @strict_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print the time each pipeline step took.")
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -91,6 +92,7 @@ def build(
     content: Path | None = None,
     strict: bool = False,
     quiet: bool = False,
+    verbose: bool = False,
 ) -> None:
     """Validate content/ and write the whole site to _site/ (only if everything is valid)."""
     from etalase.pipeline import build as run_build
@@ -106,6 +108,9 @@ def build(
         raise ContentError(text + "\n" + t("msg.build_failed"))
     if report.diagnostics and not quiet:
         click.echo(format_report(report.diagnostics, "text", None), err=True)
+    if verbose:
+        for step, seconds in report.timings.items():
+            click.echo(f"  {step:<14} {seconds:7.2f} s")
     if not quiet:
         click.echo(summary(report))
 

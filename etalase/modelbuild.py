@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from pathlib import Path
 
 from PIL import Image as PILImage
@@ -98,7 +99,12 @@ def _tkdn(k: dict | None, today: dt.date) -> Tkdn | None:
 
 
 def product_from(
-    doc: Document, producer: Producer, site_cfg: SiteConfig, taxonomy: Taxonomy, regions: RegionTable
+    doc: Document,
+    producer: Producer,
+    site_cfg: SiteConfig,
+    taxonomy: Taxonomy,
+    regions: RegionTable,
+    sizes: dict[Path, tuple[int, int]],
 ) -> Product:
     d = doc.data
     today = site_cfg.today
@@ -122,11 +128,13 @@ def product_from(
     folder = doc.source.path.parent
     images = []
     for g in d["gambar"]:
-        source = (folder / g["berkas"]).resolve()
-        width, height = image_size(source)
-        images.append(
-            Image(source, producer.slug, source.relative_to(folder.resolve()).as_posix(), g["alt"], width, height)
-        )
+        # validation proved the file exists inside the folder and no link is on the way
+        rel = posixpath.normpath(g["berkas"])
+        source = folder / rel
+        if source not in sizes:  # products of one IKM often share photos
+            sizes[source] = image_size(source)
+        width, height = sizes[source]
+        images.append(Image(source, producer.slug, rel, g["alt"], width, height))
     body = doc.body if doc.body is not None else d.get("deskripsi", "")
     return Product(
         producer=producer,
@@ -179,9 +187,10 @@ def programme_from(doc: Document) -> Programme:
 
 def build_site(checked: Checked, cfg: SiteConfig, taxonomy: Taxonomy, regions: RegionTable) -> Site:
     producers = {slug: producer_from(doc, regions) for slug, doc in sorted(checked.ikm.items())}
+    sizes: dict[Path, tuple[int, int]] = {}
     products = sorted(
         (
-            product_from(doc, producers[doc.source.folder], cfg, taxonomy, regions)
+            product_from(doc, producers[doc.source.folder], cfg, taxonomy, regions, sizes)
             for doc in checked.products
             if doc.source.folder in producers
         ),
