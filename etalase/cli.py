@@ -84,6 +84,12 @@ Examples:
 @strict_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print the time each pipeline step took.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), help="Processes for photo work (default: all cores).")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Build cache folder (default: .etalase-cache/; safe to delete).",
+)
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -93,12 +99,14 @@ def build(
     strict: bool = False,
     quiet: bool = False,
     verbose: bool = False,
+    jobs: int | None = None,
+    cache_dir: Path | None = None,
 ) -> None:
     """Validate content/ and write the whole site to _site/ (only if everything is valid)."""
     from etalase.pipeline import build as run_build
     from etalase.pipeline import summary
 
-    cfg = _config(ctx, content, out, base_url)
+    cfg = _config(ctx, content, out, base_url).with_overrides(jobs=jobs, cache_dir=cache_dir)
     report = run_build(cfg, strict=strict)
     errors, warnings, files = _counts(report.diagnostics)
     if not report.ok:

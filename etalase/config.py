@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -13,6 +13,7 @@ from etalase import schemacheck, yamlsrc
 from etalase.diagnostics import Diagnostic, UsageProblem, format_report
 from etalase.discover import SourceFile, display_path
 from etalase.i18n import t
+from etalase.images import ImageSettings
 from etalase.load import Document
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -40,11 +41,24 @@ class SiteConfig:
     output_dir: Path
     schema_dir: Path
     today: dt.date
+    images: ImageSettings
+    cache_dir: Path
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
 
     def with_overrides(
-        self, *, base_url: str | None = None, output_dir: Path | None = None, content_dir: Path | None = None
+        self,
+        *,
+        base_url: str | None = None,
+        output_dir: Path | None = None,
+        content_dir: Path | None = None,
+        cache_dir: Path | None = None,
+        jobs: int | None = None,
     ) -> SiteConfig:
         cfg = self
+        if cache_dir:
+            cfg = replace(cfg, cache_dir=cache_dir.resolve())
+        if jobs:
+            cfg = replace(cfg, jobs=jobs)
         if base_url:
             if not BASE_URL_RE.match(base_url):
                 raise UsageProblem(t("msg.base_url_invalid", value=base_url))
@@ -94,7 +108,18 @@ def load_config(path: Path) -> SiteConfig:
         diags += schemacheck.check(doc, "config", schema_dir)
     if diags:
         raise UsageProblem(format_report(diags, "text", None))
-    dirs = SimpleNamespace(konten="content", templat="templates", aset="assets", data="data", keluaran="_site")
+    dirs = SimpleNamespace(
+        konten="content", templat="templates", aset="assets", data="data", keluaran="_site", cache=".etalase-cache"
+    )
+    img = data.get("gambar") or {}
+    defaults = ImageSettings()
+    image_settings = ImageSettings(
+        widths=tuple(sorted(img.get("lebar", defaults.widths))),
+        avif=img.get("avif", defaults.avif),
+        max_bytes=img.get("maks_mb", defaults.max_bytes // 1048576) * 1048576,
+        max_pixels=img.get("maks_mp", defaults.max_pixels // 1_000_000) * 1_000_000,
+        min_side=img.get("min_sisi", defaults.min_side),
+    )
     for key, value in (data.get("direktori") or {}).items():
         setattr(dirs, key, value)
     correction = data.get("kontak_koreksi") or {}
@@ -118,4 +143,6 @@ def load_config(path: Path) -> SiteConfig:
         output_dir=(root / dirs.keluaran).resolve(),
         schema_dir=schema_dir,
         today=build_date(),
+        images=image_settings,
+        cache_dir=(root / dirs.cache).resolve(),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,17 +67,22 @@ class Certificate:
 
 @dataclass(frozen=True)
 class Image:
+    """A product photo as validation measured it; its variants are named by ``urls.image_variant``."""
+
     source: Path
     folder: str  # IKM folder slug
     rel: str  # path inside the IKM folder, posix
     alt: str
-    width: int
+    width: int  # upright, in pixels
     height: int
+    digest: str  # content hash of the source file
+    key: str  # short hash of content + processing parameters, used in output names
+    placeholder: str  # data: URI of a tiny blurred preview
 
     @property
-    def output_path(self) -> str:
-        """Where the original is published for now (a later step makes resized variants)."""
-        return f"media/{self.folder}/{self.rel}"
+    def stem(self) -> str:
+        name = self.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+        return re.sub(r"[^a-z0-9]+", "-", name).strip("-") or "foto"
 
 
 @dataclass(frozen=True)

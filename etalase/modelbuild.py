@@ -4,24 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from pathlib import Path
-
-from PIL import Image as PILImage
 
 from etalase.categories import Taxonomy
 from etalase.config import SiteConfig
+from etalase.images import Inspector, variant_key
 from etalase.load import Document
 from etalase.model import Certificate, Image, Page, Price, Producer, Product, Programme, Site, Tkdn
 from etalase.regions import RegionTable
 from etalase.validate import Checked
-
-
-def image_size(path: Path) -> tuple[int, int]:
-    """Displayed size (EXIF orientation applied) read from the header, without decoding pixels."""
-    with PILImage.open(path) as im:
-        width, height = im.size
-        orientation = im.getexif().get(0x0112, 1)
-    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -104,7 +94,7 @@ def product_from(
     site_cfg: SiteConfig,
     taxonomy: Taxonomy,
     regions: RegionTable,
-    sizes: dict[Path, tuple[int, int]],
+    photos: Inspector,
 ) -> Product:
     d = doc.data
     today = site_cfg.today
@@ -131,10 +121,20 @@ def product_from(
         # validation proved the file exists inside the folder and no link is on the way
         rel = posixpath.normpath(g["berkas"])
         source = folder / rel
-        if source not in sizes:  # products of one IKM often share photos
-            sizes[source] = image_size(source)
-        width, height = sizes[source]
-        images.append(Image(source, producer.slug, rel, g["alt"], width, height))
+        info = photos.inspect(source)  # measured during validation; a dictionary look-up here
+        images.append(
+            Image(
+                source,
+                producer.slug,
+                rel,
+                g["alt"],
+                info.width,
+                info.height,
+                info.digest,
+                variant_key(info.digest),
+                info.placeholder,
+            )
+        )
     body = doc.body if doc.body is not None else d.get("deskripsi", "")
     return Product(
         producer=producer,
@@ -187,10 +187,9 @@ def programme_from(doc: Document) -> Programme:
 
 def build_site(checked: Checked, cfg: SiteConfig, taxonomy: Taxonomy, regions: RegionTable) -> Site:
     producers = {slug: producer_from(doc, regions) for slug, doc in sorted(checked.ikm.items())}
-    sizes: dict[Path, tuple[int, int]] = {}
     products = sorted(
         (
-            product_from(doc, producers[doc.source.folder], cfg, taxonomy, regions, sizes)
+            product_from(doc, producers[doc.source.folder], cfg, taxonomy, regions, checked.photos)
             for doc in checked.products
             if doc.source.folder in producers
         ),

@@ -9,13 +9,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from etalase import media, render, sitefiles
 from etalase import plan as planning
-from etalase import render, sitefiles
 from etalase.categories import load_taxonomy
 from etalase.config import SiteConfig
 from etalase.diagnostics import WARNING, Diagnostic, UsageProblem
 from etalase.discover import discover
 from etalase.i18n import t
+from etalase.images import Inspector
 from etalase.load import LOADABLE, load
 from etalase.model import Site
 from etalase.modelbuild import build_site
@@ -35,6 +36,7 @@ class Report:
     files: int = 0
     seconds: float = 0.0
     site: Site | None = None
+    photos: media.MediaReport | None = None
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -57,7 +59,9 @@ def check_content(cfg: SiteConfig, strict: bool = False) -> Report:
             doc = load(f, diags)
             if doc is not None:
                 docs.append(doc)
-    checked = validate(files, docs, diags, cfg, regions, taxonomy)
+    photos = Inspector(cfg.images, cfg.cache_dir)
+    checked = validate(files, docs, diags, cfg, regions, taxonomy, photos)
+    photos.save()
     bad = any(d.severity != WARNING or strict for d in checked.diagnostics)
     return Report(checked, checked.diagnostics, not bad)
 
@@ -66,7 +70,8 @@ def asset_files(assets_dir: Path) -> dict[str, Path]:
     out = {}
     if assets_dir.is_dir():
         for path in sorted(assets_dir.rglob("*")):
-            if path.is_file() and not path.name.startswith("."):
+            # fonts are for drawing share cards at build time, not for the pages
+            if path.is_file() and not path.name.startswith(".") and path.parent.name != "fonts":
                 out["assets/" + path.relative_to(assets_dir).as_posix()] = path
     return out
 
@@ -101,13 +106,14 @@ def build(cfg: SiteConfig, strict: bool = False) -> Report:
     urls = Urls(cfg.base_url)
     site_files = {"sitemap.xml": sitefiles.sitemap(pages, urls), "robots.txt": sitefiles.robots(urls)}
     site_files.update(sitefiles.schemas(cfg.schema_dir, urls))
-    copies = dict(assets)
-    for product in site.products:
-        for image in product.images:
-            copies[image.output_path] = image.source
     # render → write, streamed: each page is written as soon as it is rendered
     outputs = itertools.chain(render.render_pages(env, pages), site_files.items())
-    report.files = write_site(cfg.output_dir, outputs, copies)
+    photo_files, report.photos = media.publish(
+        site, cfg.images, cfg.cache_dir, cfg.assets_dir / "fonts", cfg.jobs, t("ui.site_short")
+    )
+    timings["images"] = time.perf_counter() - mark  # before it: model + plan
+    mark = time.perf_counter()
+    report.files = write_site(cfg.output_dir, outputs, {**assets, **photo_files})
     timings["render+write"] = time.perf_counter() - mark
     report.pages = len(pages)
     report.site = site
@@ -122,6 +128,8 @@ def summary(report: Report) -> str:
         return ""
     return t(
         "ui.cli.summary",
+        photos=report.photos.photos if report.photos else 0,
+        processed=report.photos.processed if report.photos else 0,
         products=len(site.products),
         producers=len(site.producers),
         pages=report.pages,

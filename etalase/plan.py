@@ -8,9 +8,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from etalase import seo
+from etalase import media, seo
 from etalase import urls as U
 from etalase.i18n import t
+from etalase.images import variant_widths
 from etalase.model import Product, Site
 from etalase.regions import REGENCY
 
@@ -90,8 +91,8 @@ class Planner:
             pager = Pager(n, count, len(ordered), (n - 1) * size + 1 if chunk else 0, (n - 1) * size + len(chunk), url)
             page_title = title if n == 1 else t("ui.listing.title_page", title=title, n=n, count=count)
             meta = Meta(page_title, description, U.paginated(url, n), list(trail), noindex=not ordered)
-            if chunk and chunk[0].images:
-                meta.image, meta.image_alt = chunk[0].images[0].output_path, chunk[0].images[0].alt
+            if chunk:
+                meta.image, meta.image_alt = media.product_card(chunk[0]).path, chunk[0].name
             self.add(U.paginated(url, n), template, meta, products=chunk, pager=pager, **context)
 
     # ------------------------------------------------------------------------------------
@@ -159,15 +160,16 @@ class Planner:
                 (p.category.name, U.category(p.category)),
                 (p.name, U.product(p)),
             ]
-            images = [self.urls.abs(img.output_path) for img in p.images]
+            widths = self.cfg.images.widths
+            images = [self.urls.abs(U.image_variant(i, variant_widths(i.width, widths)[-1], "jpg")) for i in p.images]
             meta = Meta(
                 p.name,
                 p.summary,
                 U.product(p),
                 trail,
                 [seo.product(p, self.urls, images)],
-                p.images[0].output_path,
-                p.images[0].alt,
+                media.product_card(p).path,
+                p.name,
                 noindex=p.archived,
                 og_type="product",
             )
@@ -200,8 +202,9 @@ class Planner:
                 [*crumbs, (pr.name, U.producer(pr))],
                 [seo.organization(pr, self.urls)],
             )
-            if items and items[0].images:
-                meta.image, meta.image_alt = items[0].images[0].output_path, items[0].images[0].alt
+            card = media.producer_card(pr, items)
+            if card:
+                meta.image, meta.image_alt = card.path, pr.name
             self.add(
                 U.producer(pr),
                 "producer.html",

@@ -9,10 +9,10 @@ import jinja2
 from markupsafe import Markup
 
 from etalase import formatting as F
-from etalase import markdown, seo
+from etalase import images, markdown, media, seo
 from etalase import urls as U
 from etalase.i18n import strings
-from etalase.model import Product, Site
+from etalase.model import Image, Product, Site
 from etalase.plan import PlannedPage
 
 
@@ -65,6 +65,22 @@ def make_env(templates_dir: Path, site: Site) -> jinja2.Environment:
         return cards[key]
 
     env.globals["card_html"] = card
+
+    settings = site.config.images
+    fmts = media.formats(settings)
+
+    def srcset(img: Image, fmt: str) -> str:
+        return ", ".join(
+            f"{urls.rel(U.image_variant(img, w, fmt))} {w}w" for w in images.variant_widths(img.width, settings.widths)
+        )
+
+    def fallback(img: Image) -> str:
+        """The ``src`` for browsers without srcset: a middle width, small enough for a phone."""
+        widths = images.variant_widths(img.width, settings.widths)
+        fitting = [w for w in widths if w <= 640]
+        return urls.rel(U.image_variant(img, fitting[-1] if fitting else widths[0], "jpg"))
+
+    env.globals.update(srcset=srcset, image_fallback=fallback, image_formats=fmts)
     return env
 
 

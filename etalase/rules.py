@@ -14,6 +14,7 @@ from etalase.categories import Taxonomy
 from etalase.diagnostics import WARNING, Diagnostic
 from etalase.discover import IKM, IMAGE, OTHER, PAGE, PRODUCT, PROGRAMME, SourceFile
 from etalase.i18n import t
+from etalase.images import Inspector
 from etalase.load import Document
 from etalase.regions import PROVINCE, REGENCY, RegionTable
 from etalase.yamlsrc import dotted
@@ -115,7 +116,10 @@ def loadable(f: SourceFile) -> bool:
 class CrossRules:
     """Every cross-document rule, run after each document passed its schema."""
 
-    def __init__(self, regions: RegionTable, taxonomy: Taxonomy, today: dt.date, content_dir: Path) -> None:
+    def __init__(
+        self, regions: RegionTable, taxonomy: Taxonomy, today: dt.date, content_dir: Path, photos: Inspector
+    ) -> None:
+        self.photos = photos
         self.regions = regions
         self.taxonomy = taxonomy
         self.today = today
@@ -219,6 +223,9 @@ class CrossRules:
                 continue
             rel = self._file_in_folder(c, doc, ("gambar", i, "berkas"), berkas, "msg.image_missing")
             if rel is not None:
+                info = self.photos.inspect(doc.source.path.parent / berkas)
+                if info.problem:
+                    c.at(doc, ("gambar", i, "berkas"), t(info.problem, berkas=berkas, **(info.detail or {})))
                 if rel in used:
                     c.at(doc, ("gambar", i, "berkas"), t("msg.image_duplicate", berkas=berkas), severity=WARNING)
                 used.add(rel)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from etalase.categories import Category
-from etalase.model import Page, Producer, Product, Programme
+from etalase.model import Image, Page, Producer, Product, Programme
 from etalase.regions import Region
 
 
@@ -35,6 +35,12 @@ def programme(pg: Programme) -> str:
 
 def page(pg: Page) -> str:
     return f"{pg.slug}/"
+
+
+def image_variant(img: Image, width: int, fmt: str) -> str:
+    """``media/<ikm>/<photo>-<key>-<width>.<fmt>``: the key hashes the photo's bytes and the
+    processing parameters, so a CDN may cache it forever."""
+    return f"media/{img.folder}/{img.stem}-{img.key}-{width}.{fmt}"
 
 
 def paginated(url: str, n: int) -> str:

@@ -10,6 +10,7 @@ from etalase.config import SiteConfig
 from etalase.diagnostics import ERROR, Diagnostic
 from etalase.discover import IKM, PAGE, PRODUCT, PROGRAMME, SourceFile
 from etalase.i18n import t
+from etalase.images import Inspector
 from etalase.load import Document
 from etalase.regions import RegionTable
 
@@ -26,6 +27,7 @@ class Checked:
     files: list[SourceFile] = field(default_factory=list)
     regions: RegionTable | None = None
     taxonomy: Taxonomy | None = None
+    photos: Inspector | None = None
 
     def release_positions(self) -> None:
         """Drop line/column tables once every check has run: the model needs only the data
@@ -45,8 +47,9 @@ def validate(
     cfg: SiteConfig,
     regions: RegionTable,
     taxonomy: Taxonomy,
+    photos: Inspector,
 ) -> Checked:
-    out = Checked(diagnostics=list(load_diags), files=files, regions=regions, taxonomy=taxonomy)
+    out = Checked(diagnostics=list(load_diags), files=files, regions=regions, taxonomy=taxonomy, photos=photos)
     diags = out.diagnostics
     # 1. JSON Schema, document by document
     valid: list[Document] = []
@@ -57,7 +60,7 @@ def validate(
             valid.append(doc)
     # 2. rules across documents
     checker = rules.Checker(diags)
-    cross = rules.CrossRules(regions, taxonomy, cfg.today, cfg.content_dir)
+    cross = rules.CrossRules(regions, taxonomy, cfg.today, cfg.content_dir, photos)
     programme_slugs = {f.slug for f in files if f.kind == PROGRAMME}
     ikm_files = {f.folder for f in files if f.kind == IKM}
     nib_seen: dict[str, Document] = {}

@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 FIXED_EPOCH = "1795305600"  # 2026-11-22 00:00 UTC: "today" for every test build
 
 
-def tiny_jpeg(width: int = 480, height: int = 360, colour: tuple[int, int, int] = (180, 90, 40)) -> bytes:
+def tiny_jpeg(width: int = 640, height: int = 480, colour: tuple[int, int, int] = (180, 90, 40)) -> bytes:
     buf = io.BytesIO()
     Image.new("RGB", (width, height), colour).save(buf, "JPEG", quality=70)
     return buf.getvalue()

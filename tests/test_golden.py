@@ -40,7 +40,7 @@ def _snapshot(site: Path) -> dict[str, str]:
 
 def test_golden_site_matches_checked_in_tree(tmp_path: Path) -> None:
     out = tmp_path / "_site"
-    proc = run_cli(FIXTURE, "build", "--out", str(out))
+    proc = run_cli(FIXTURE, "build", "--out", str(out), "--cache-dir", str(out.parent / "cache"))
     assert proc.returncode == 0, proc.stderr
     actual = _snapshot(out)
     if os.environ.get("ETALASE_UPDATE_GOLDEN"):

@@ -18,7 +18,7 @@ FIXTURE = REPO / "tests" / "fixtures" / "golden"
 @pytest.fixture(scope="module")
 def golden_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("golden") / "_site"
-    proc = run_cli(FIXTURE, "build", "--out", str(out))
+    proc = run_cli(FIXTURE, "build", "--out", str(out), "--cache-dir", str(out.parent / "cache"))
     assert proc.returncode == 0, proc.stderr
     return out
 

@@ -1,0 +1,47 @@
+"""The build cache (``.etalase-cache/``): results of expensive steps keyed by the hashes of their
+inputs. Safe to delete; a corrupt or foreign index is ignored, never trusted."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from etalase import __version__
+
+FORMAT = 1
+
+
+class JsonIndex:
+    """A small JSON key → value store, loaded once and saved atomically at the end of a build."""
+
+    def __init__(self, path: Path, namespace: str) -> None:
+        self.path = path
+        self.stamp = f"{namespace}/{FORMAT}/{__version__}"
+        self.data: dict[str, Any] = {}
+        self.dirty = False
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(raw, dict) and raw.get("stamp") == self.stamp and isinstance(raw.get("items"), dict):
+                self.data = raw["items"]
+        except (OSError, ValueError):
+            pass
+
+    def get(self, key: str) -> Any:
+        return self.data.get(key)
+
+    def put(self, key: str, value: Any) -> None:
+        self.data[key] = value
+        self.dirty = True
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".idx-")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"stamp": self.stamp, "items": self.data}, fh, separators=(",", ":"))
+        os.replace(tmp, self.path)
+        self.dirty = False
