@@ -101,3 +101,55 @@ def sample_copy(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "content", root / "content")
     (root / "site_config.yaml").write_text(site_config(), encoding="utf-8")
     return root
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (never a downloaded browser; .ci/run installs it)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def serve_dir():
+    """Serve a folder on 127.0.0.1 at a base path; returns a function(folder, prefix) -> URL."""
+    import functools
+    import http.server
+    import threading
+
+    servers = []
+
+    def start(folder: Path, prefix: str = "/") -> str:
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def translate_path(self, path: str) -> str:
+                if prefix != "/" and path.startswith(prefix):
+                    path = "/" + path[len(prefix) :]
+                return super().translate_path(path)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
