@@ -24,7 +24,7 @@ PIPELINE_VERSION = "1"
 WEBP_QUALITY = 75
 JPEG_QUALITY = 80
 AVIF_QUALITY = 55
-FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
+FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gif": "GIF"}
 ACCEPTED = {"JPEG", "PNG", "WEBP", "GIF", "MPO"}  # MPO: phone JPEGs with a depth map; read as JPEG
 _SRGB = ImageCms.createProfile("sRGB")
 
@@ -100,19 +100,27 @@ class Inspector:
 
     def _inspect(self, path: Path) -> ImageInfo:
         s = self.settings
-        size = path.stat().st_size
+        st = path.stat()
+        size = st.st_size
         if size > s.max_bytes:
             return ImageInfo(
                 "",
                 problem="msg.image_too_big_file",
                 detail={"mb": f"{size / 1048576:.1f}", "max": s.max_bytes // 1048576},
             )
-        data = path.read_bytes()
-        digest = digest_of(data)
+        # the same file (path, size, modification time) is not even read again
+        stat_key = f"stat:{path}:{size}:{st.st_mtime_ns}"
+        digest = self.index.get(stat_key) if self.index is not None else None
+        data = None
+        if digest is None:
+            data = path.read_bytes()
+            digest = digest_of(data)
+            if self.index is not None:
+                self.index.put(stat_key, digest)
         key = f"{digest}:{path.suffix.lower()}:{s.max_pixels}:{s.min_side}"
         if self.index is not None and (hit := self.index.get(key)):
             return ImageInfo(digest, **hit)
-        info = self._examine(path, data, digest)
+        info = self._examine(path, data if data is not None else path.read_bytes(), digest)
         if self.index is not None:
             self.index.put(key, {k: v for k, v in info.__dict__.items() if k != "digest"})
         return info
@@ -137,7 +145,7 @@ class Inspector:
         if kind not in ACCEPTED:
             return ImageInfo(digest, kind=kind, problem="msg.image_not_image")
         expected = FORMATS.get(path.suffix.lower())
-        if expected and expected != ("JPEG" if kind == "MPO" else kind) and kind != "GIF":
+        if expected and expected != ("JPEG" if kind == "MPO" else kind):
             return ImageInfo(
                 digest, kind=kind, problem="msg.image_wrong_type", detail={"kind": kind, "ext": path.suffix}
             )

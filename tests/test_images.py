@@ -250,3 +250,29 @@ def test_parallel_processing_gives_the_same_files(tmp_path: Path) -> None:
         return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "_site/media").rglob("*.*"))}
 
     assert media(serial) == media(parallel)
+
+
+def test_gif_is_published_from_its_first_frame(tmp_path: Path) -> None:
+    frames = [Image.new("P", (640, 480), i) for i in (1, 2)]
+    buf = io.BytesIO()
+    frames[0].save(buf, "GIF", save_all=True, append_images=frames[1:])
+    root = project(tmp_path, buf.getvalue())
+    (root / P).write_text(PRODUCT.replace("foto/keripik.jpg", "foto/keripik.gif"), encoding="utf-8")
+    (root / PHOTO).rename(root / "content/products/contoh/foto/keripik.gif")
+    built(root)
+    assert [f.name.rsplit("-", 1)[1] for f in outputs(root)] == ["320.jpg", "320.webp", "640.jpg", "640.webp"]
+
+
+def test_avif_is_an_option(tmp_path: Path) -> None:
+    root = project(tmp_path, jpeg(Image.new("RGB", (640, 480), "red")), "gambar:\n  avif: true\n")
+    built(root)
+    assert [f.name.rsplit("-", 1)[1] for f in outputs(root)] == [
+        "320.avif",
+        "320.jpg",
+        "320.webp",
+        "640.avif",
+        "640.jpg",
+        "640.webp",
+    ]
+    html = (root / "_site/produk/contoh/keripik/index.html").read_text(encoding="utf-8")
+    assert html.index('<source type="image/avif"') < html.index('<source type="image/webp"')
