@@ -6,10 +6,11 @@ from __future__ import annotations
 import hashlib
 import itertools
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etalase import media, render, sitefiles
+from etalase import feeds, media, opendata, render, sitefiles
 from etalase import plan as planning
 from etalase.categories import load_taxonomy
 from etalase.config import SiteConfig
@@ -97,7 +98,8 @@ def build(cfg: SiteConfig, strict: bool = False) -> Report:
     checked.release_positions()
     mark = time.perf_counter()
     site = build_site(checked, cfg, checked.taxonomy, checked.regions)
-    pages = planning.plan(site)
+    plan = planning.plan(site)
+    pages = plan.pages
     timings["model+plan"] = time.perf_counter() - mark
     mark = time.perf_counter()
     assets = asset_files(cfg.assets_dir)
@@ -106,8 +108,11 @@ def build(cfg: SiteConfig, strict: bool = False) -> Report:
     urls = Urls(cfg.base_url)
     site_files = {"sitemap.xml": sitefiles.sitemap(pages, urls), "robots.txt": sitefiles.robots(urls)}
     site_files.update(sitefiles.schemas(cfg.schema_dir, urls))
+    site_files.update(opendata.export(site, urls))
     # render → write, streamed: each page is written as soon as it is rendered
-    outputs = itertools.chain(render.render_pages(env, pages), site_files.items())
+    outputs = itertools.chain(
+        render.render_pages(env, pages), site_files.items(), collection_files(plan.collections, site, urls)
+    )
     photo_files, report.photos = media.publish(
         site, cfg.images, cfg.cache_dir, cfg.assets_dir / "fonts", cfg.jobs, t("ui.site_short")
     )
@@ -120,6 +125,31 @@ def build(cfg: SiteConfig, strict: bool = False) -> Report:
     report.seconds = time.perf_counter() - started
     report.timings = timings
     return report
+
+
+def collection_files(
+    collections: list[planning.Collection], site: Site, urls: Urls
+) -> Iterator[tuple[str, str | bytes]]:
+    """Feeds (and CSVs) of every listing that has them, produced as they are written."""
+    columns = opendata.product_columns(urls)
+    for c in collections:
+        common = {"title": c.title, "page_path": c.path, "urls": urls, "site_title": site.config.title}
+        yield (
+            f"{c.path}feed.xml",
+            feeds.atom(c.products, feed_path=f"{c.path}feed.xml", fallback=site.config.today, **common),
+        )
+        yield (
+            f"{c.path}feed.json",
+            feeds.json_feed(
+                c.products,
+                feed_path=f"{c.path}feed.json",
+                description=c.description,
+                image_of=lambda p: media.product_card(p).path,
+                **common,
+            ),
+        )
+        if c.csv:
+            yield f"{c.path}produk.csv", opendata.to_csv(columns, c.products)
 
 
 def summary(report: Report) -> str:

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from etalase import media, seo
+from etalase import media, opendata, seo
 from etalase import urls as U
 from etalase.i18n import t
 from etalase.images import variant_widths
@@ -29,6 +29,7 @@ class Meta:
     image_alt: str = ""
     noindex: bool = False
     og_type: str = "website"
+    feed: str = ""  # site path of the page's Atom feed, announced in <head>
 
 
 @dataclass
@@ -40,6 +41,23 @@ class PlannedPage:
     @property
     def meta(self) -> Meta:
         return self.context["meta"]
+
+
+@dataclass
+class Collection:
+    """A listing whose products are also published as feeds (and, with ``csv``, as a CSV)."""
+
+    title: str
+    path: str  # the listing's URL: feeds live at <path>feed.xml and <path>feed.json
+    products: list[Product]
+    description: str
+    csv: bool = False
+
+
+@dataclass
+class Plan:
+    pages: list[PlannedPage]
+    collections: list[Collection]
 
 
 @dataclass
@@ -65,6 +83,7 @@ class Planner:
         self.cfg = site.config
         self.urls = U.Urls(self.cfg.base_url)
         self.pages: list[PlannedPage] = []
+        self.collections: list[Collection] = []
         self.home_trail = (t("ui.nav.beranda"), "")
 
     def add(self, url: str, template: str, meta: Meta, **context: Any) -> None:
@@ -80,33 +99,55 @@ class Planner:
         title: str,
         description: str,
         trail: list[tuple[str, str]],
+        feed: bool = True,
+        csv: bool = False,
         **context: Any,
     ) -> None:
-        """A paginated product listing: ``url``, ``url``halaman/2/, …"""
+        """A paginated product listing: ``url``, ``url``halaman/2/, …; with ``feed``, its products
+        are also published as ``url``feed.xml / feed.json (and ``url``produk.csv with ``csv``)."""
         size = self.cfg.page_size
         ordered = newest_first(products)
+        if feed:
+            self.collections.append(Collection(title, url, ordered, description, csv))
         count = max(1, math.ceil(len(ordered) / size))
         for n in range(1, count + 1):
             chunk = ordered[(n - 1) * size : n * size]
             pager = Pager(n, count, len(ordered), (n - 1) * size + 1 if chunk else 0, (n - 1) * size + len(chunk), url)
             page_title = title if n == 1 else t("ui.listing.title_page", title=title, n=n, count=count)
-            meta = Meta(page_title, description, U.paginated(url, n), list(trail), noindex=not ordered)
+            meta = Meta(
+                page_title,
+                description,
+                U.paginated(url, n),
+                list(trail),
+                noindex=not ordered,
+                feed=f"{url}feed.xml" if feed else "",
+            )
             if chunk:
                 meta.image, meta.image_alt = media.product_card(chunk[0]).path, chunk[0].name
-            self.add(U.paginated(url, n), template, meta, products=chunk, pager=pager, **context)
+            self.add(
+                U.paginated(url, n),
+                template,
+                meta,
+                products=chunk,
+                pager=pager,
+                csv_path=f"{url}produk.csv" if csv else "",
+                **context,
+            )
 
     # ------------------------------------------------------------------------------------
-    def plan(self) -> list[PlannedPage]:
+    def plan(self) -> Plan:
         site = self.site
         listed = list(site.listed)
         home = self.home_trail
-        # home
+        # home, with the site-wide feeds and open data
         meta = Meta(
             self.cfg.title,
             self.cfg.description,
             "",
             jsonld=[seo.website(self.cfg.title, self.cfg.description, self.urls)],
+            feed="feed.xml",
         )
+        self.collections.append(Collection(t("ui.feed.all_title"), "", newest_first(listed), self.cfg.description))
         self.add(
             "",
             "home.html",
@@ -127,6 +168,7 @@ class Planner:
             heading=t("ui.listing.all_title"),
             kind="produk",
             children=[],
+            feed=False,
         )
         self.products()
         self.producers()
@@ -140,6 +182,13 @@ class Planner:
                 page=pg,
             )
         self.add(
+            "data/",
+            "data.html",
+            Meta(t("ui.data.title"), t("ui.data.description"), "data/", [home, (t("ui.data.title"), "data/")]),
+            product_columns=opendata.product_columns(self.urls),
+            producer_columns=opendata.producer_columns(self.urls, site),
+        )
+        self.add(
             "cari/",
             "search.html",
             Meta(t("ui.search.title"), t("ui.search.description"), "cari/", [home, (t("ui.search.title"), "cari/")]),
@@ -149,7 +198,7 @@ class Planner:
         self.add(
             "404.html", "404.html", Meta(t("ui.notfound.title"), t("ui.notfound.description"), "404.html", noindex=True)
         )
-        return self.pages
+        return Plan(self.pages, self.collections)
 
     def products(self) -> None:
         site, home = self.site, self.home_trail
@@ -288,6 +337,7 @@ class Planner:
                 t("ui.region.description", name=prov.name),
                 trail,
                 heading=prov.name,
+                csv=True,
                 kind="wilayah",
                 region=prov,
                 children=children,
@@ -302,6 +352,7 @@ class Planner:
                     t("ui.region.description", name=name),
                     [*trail, (reg.short_name, U.regency(reg, prov))],
                     heading=reg.short_name,
+                    csv=True,
                     kind="wilayah",
                     region=reg,
                     children=[],
@@ -324,5 +375,5 @@ class Planner:
         return c
 
 
-def plan(site: Site) -> list[PlannedPage]:
+def plan(site: Site) -> Plan:
     return Planner(site).plan()

@@ -244,23 +244,27 @@ def record_block(table: str, command: str, runs: int, today: datetime.date, mach
     )
 
 
-def replace_section(text: str, block: str) -> str:
-    """Put ``block`` between the markers in ``text``; append the markers if they are absent."""
-    start, end = text.find(START_MARKER), text.find(END_MARKER)
+def replace_section(text: str, block: str, markers: tuple[str, str] = (START_MARKER, END_MARKER)) -> str:
+    """Put ``block`` between the markers in ``text``; append the markers if they are absent.
+
+    ``markers`` is the (start, end) pair; other benchmarks (``tools/bench_photos.py``) pass their own.
+    """
+    start_marker, end_marker = markers
+    start, end = text.find(start_marker), text.find(end_marker)
     if start == -1 and end == -1:
         prefix = text if not text or text.endswith("\n") else text + "\n"
         separator = "\n" if prefix else ""
-        return f"{prefix}{separator}{START_MARKER}\n{block}\n{END_MARKER}\n"
+        return f"{prefix}{separator}{start_marker}\n{block}\n{end_marker}\n"
     if start == -1 or end == -1 or end < start:
-        raise BenchError(f"markers {START_MARKER} and {END_MARKER} must both appear, in that order")
-    return f"{text[:start]}{START_MARKER}\n{block}\n{text[end:]}"
+        raise BenchError(f"markers {start_marker} and {end_marker} must both appear, in that order")
+    return f"{text[:start]}{start_marker}\n{block}\n{text[end:]}"
 
 
-def record(path: Path, block: str) -> None:
+def record(path: Path, block: str, markers: tuple[str, str] = (START_MARKER, END_MARKER)) -> None:
     """Rewrite ``path`` with ``block`` between the markers (creating the file if needed)."""
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(replace_section(text, block), encoding="utf-8")
+    path.write_text(replace_section(text, block, markers), encoding="utf-8")
 
 
 # --------------------------------------------------------------------------------------------
