@@ -170,8 +170,10 @@ class Programme:
     updated: dt.date
 
     def includes(self, product: Product) -> bool:
-        """Region prefix or explicit IKM membership, optionally narrowed by category."""
-        by_region = any(product.origin.code == c or product.origin.code.startswith(c + ".") for c in self.regions)
+        """Region prefix (where the IKM is) or explicit IKM membership, optionally narrowed by
+        category."""
+        where = product.producer.regency.code
+        by_region = any(where == c or where.startswith(c + ".") for c in self.regions)
         by_ikm = self.slug in product.producer.programmes
         if not (by_region or by_ikm):
             return False

@@ -73,6 +73,9 @@ class Pager:
         return U.paginated(self.base, n)
 
 
+EMBED_ITEMS = 48
+
+
 def newest_first(products: list[Product]) -> list[Product]:
     return sorted(products, key=lambda p: (-p.updated.toordinal(), p.name.casefold(), p.key))
 
@@ -101,6 +104,7 @@ class Planner:
         trail: list[tuple[str, str]],
         feed: bool = True,
         csv: bool = False,
+        embed: bool = True,
         **context: Any,
     ) -> None:
         """A paginated product listing: ``url``, ``url``halaman/2/, …; with ``feed``, its products
@@ -109,6 +113,8 @@ class Planner:
         ordered = newest_first(products)
         if feed:
             self.collections.append(Collection(title, url, ordered, description, csv))
+        if embed:
+            self.embed(url, title, ordered)
         count = max(1, math.ceil(len(ordered) / size))
         for n in range(1, count + 1):
             chunk = ordered[(n - 1) * size : n * size]
@@ -131,6 +137,7 @@ class Planner:
                 products=chunk,
                 pager=pager,
                 csv_path=f"{url}produk.csv" if csv else "",
+                embed_path=f"{url}embed/" if embed else "",
                 **context,
             )
 
@@ -169,11 +176,13 @@ class Planner:
             kind="produk",
             children=[],
             feed=False,
+            embed=False,
         )
         self.products()
         self.producers()
         self.categories(listed)
         self.regions(listed)
+        self.programmes(listed)
         for pg in site.pages:
             self.add(
                 U.page(pg),
@@ -341,6 +350,7 @@ class Planner:
                 kind="wilayah",
                 region=prov,
                 children=children,
+                category_counts=self.category_counts(by_prov.get(prov.code, [])),
             )
             for reg in regencies.get(prov.code, []):
                 name = f"{reg.short_name}, {prov.name}"
@@ -356,7 +366,46 @@ class Planner:
                     kind="wilayah",
                     region=reg,
                     children=[],
+                    category_counts=self.category_counts(by_reg.get(reg.code, [])),
                 )
+
+    def programmes(self, listed: list[Product]) -> None:
+        site, home = self.site, self.home_trail
+        crumbs = [home, (t("ui.nav.program"), "program/")]
+        members = {pg.slug: [p for p in listed if pg.includes(p)] for pg in site.programmes}
+        self.add(
+            "program/",
+            "programmes.html",
+            Meta(t("ui.programmes.title"), t("ui.programmes.description"), "program/", crumbs),
+            programmes=[(pg, len(members[pg.slug])) for pg in site.programmes],
+        )
+        for pg in site.programmes:
+            items = members[pg.slug]
+            producers = {p.producer.slug: p.producer for p in items}
+            self.listing(
+                U.programme(pg),
+                "programme.html",
+                items,
+                pg.name,
+                t("ui.programme.description", name=pg.name, organiser=pg.organiser),
+                [*crumbs, (pg.short_name or pg.name, U.programme(pg))],
+                csv=True,
+                programme=pg,
+                producers=sorted(producers.values(), key=lambda r: r.name.casefold()),
+                category_counts=self.category_counts(items),
+            )
+
+    def embed(self, url: str, title: str, products: list[Product]) -> None:
+        """``<listing URL>embed/``: the compact list a Dinas puts in an iframe on its own site."""
+        meta = Meta(title, t("ui.embed.description", name=title), f"{url}embed/", noindex=True)
+        self.add(
+            f"{url}embed/",
+            "embed.html",
+            meta,
+            products=newest_first(products)[:EMBED_ITEMS],
+            total=len(products),
+            source=url,
+        )
 
     @staticmethod
     def category_counts(products: list[Product]) -> Counter:

@@ -80,7 +80,12 @@ def make_env(templates_dir: Path, site: Site) -> jinja2.Environment:
         fitting = [w for w in widths if w <= 640]
         return urls.rel(U.image_variant(img, fitting[-1] if fitting else widths[0], "jpg"))
 
-    env.globals.update(srcset=srcset, image_fallback=fallback, image_formats=fmts)
+    env.globals.update(
+        srcset=srcset,
+        image_fallback=fallback,
+        image_formats=fmts,
+        variant_widths=lambda width: images.variant_widths(width, settings.widths),
+    )
     return env
 
 
