@@ -15,6 +15,7 @@ IKM = "ikm"
 PRODUCT = "produk"
 PROGRAMME = "program"
 PAGE = "halaman"
+EVENT = "acara"
 IMAGE = "gambar"
 OTHER = "lain"
 
@@ -60,6 +61,8 @@ def _classify(parts: tuple[str, ...]) -> tuple[str, str, str]:
         return OTHER, folder, stem
     if top == "programs" and len(parts) == 2 and suffix in {".yaml", ".yml"}:
         return PROGRAMME, "", stem
+    if top == "events" and len(parts) == 2 and suffix in {".yaml", ".yml"}:
+        return EVENT, "", stem
     if top == "pages" and len(parts) == 2 and suffix in {".md", ".markdown"}:
         return PAGE, "", stem
     return OTHER, "", stem

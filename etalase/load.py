@@ -9,7 +9,7 @@ from typing import Any
 
 from etalase import yamlsrc
 from etalase.diagnostics import WARNING, Diagnostic
-from etalase.discover import IKM, PAGE, PRODUCT, PROGRAMME, SourceFile
+from etalase.discover import EVENT, IKM, PAGE, PRODUCT, PROGRAMME, SourceFile
 from etalase.i18n import t
 
 MAX_ENTRY_BYTES = 256 * 1024
@@ -117,4 +117,4 @@ def load(src: SourceFile, diags: list[Diagnostic]) -> Document | None:
     return Document(src, parsed.data, parsed.marks, parsed.key_marks, parsed.raw, body, body_line)
 
 
-LOADABLE = (IKM, PRODUCT, PROGRAMME, PAGE)
+LOADABLE = (IKM, PRODUCT, PROGRAMME, PAGE, EVENT)

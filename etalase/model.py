@@ -183,6 +183,30 @@ class Programme:
 
 
 @dataclass(frozen=True)
+class Need:
+    """What a buyer is looking for at a business-matching event."""
+
+    buyer: str
+    category: Category
+    description: str
+
+
+@dataclass(frozen=True)
+class Event:
+    slug: str
+    name: str
+    start: dt.date
+    end: dt.date | None
+    place: str
+    region: Region | None
+    organiser: str
+    description_md: str
+    participants: tuple[str, ...]  # IKM folder slugs
+    needs: tuple[Need, ...]
+    updated: dt.date
+
+
+@dataclass(frozen=True)
 class Page:
     slug: str
     title: str
@@ -200,6 +224,7 @@ class Site:
     products: tuple[Product, ...]  # every product, archived included, sorted by key
     programmes: tuple[Programme, ...]
     pages: tuple[Page, ...]
+    events: tuple[Event, ...] = ()
     by_producer: dict[str, tuple[Product, ...]] = field(default_factory=dict)
 
     @property

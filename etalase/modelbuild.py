@@ -9,7 +9,7 @@ from etalase.categories import Taxonomy
 from etalase.config import SiteConfig
 from etalase.images import Inspector, variant_key
 from etalase.load import Document
-from etalase.model import Certificate, Image, Page, Price, Producer, Product, Programme, Site, Tkdn
+from etalase.model import Certificate, Event, Image, Need, Page, Price, Producer, Product, Programme, Site, Tkdn
 from etalase.regions import RegionTable
 from etalase.validate import Checked
 
@@ -185,6 +185,25 @@ def programme_from(doc: Document) -> Programme:
     )
 
 
+def event_from(doc: Document, taxonomy: Taxonomy, regions: RegionTable) -> Event:
+    d = doc.data
+    return Event(
+        slug=doc.source.slug,
+        name=d["nama"],
+        start=_date(d["mulai"]),
+        end=_date(d.get("selesai")),
+        place=d["tempat"],
+        region=regions.get(d["wilayah"]) if d.get("wilayah") else None,
+        organiser=d["penyelenggara"],
+        description_md=d.get("deskripsi", ""),
+        participants=tuple(d["peserta"]),
+        needs=tuple(
+            Need(n.get("pembeli", ""), taxonomy.get(n["kategori"]), n["deskripsi"]) for n in d.get("kebutuhan") or ()
+        ),
+        updated=_date(d["diperbarui"]),
+    )
+
+
 def build_site(checked: Checked, cfg: SiteConfig, taxonomy: Taxonomy, regions: RegionTable) -> Site:
     producers = {slug: producer_from(doc, regions) for slug, doc in sorted(checked.ikm.items())}
     products = sorted(
@@ -213,5 +232,8 @@ def build_site(checked: Checked, cfg: SiteConfig, taxonomy: Taxonomy, regions: R
         products=tuple(products),
         programmes=tuple(programme_from(doc) for _, doc in sorted(checked.programmes.items())),
         pages=tuple(pages),
+        events=tuple(
+            sorted((event_from(doc, taxonomy, regions) for doc in checked.events), key=lambda e: (e.start, e.slug))
+        ),
         by_producer={k: tuple(v) for k, v in by_producer.items()},
     )

@@ -183,6 +183,7 @@ class Planner:
         self.categories(listed)
         self.regions(listed)
         self.programmes(listed)
+        self.events(listed)
         for pg in site.pages:
             self.add(
                 U.page(pg),
@@ -393,6 +394,46 @@ class Planner:
                 programme=pg,
                 producers=sorted(producers.values(), key=lambda r: r.name.casefold()),
                 category_counts=self.category_counts(items),
+            )
+
+    def events(self, listed: list[Product]) -> None:
+        site, home = self.site, self.home_trail
+        crumbs = [home, (t("ui.events.title"), "acara/")]
+        self.add(
+            "acara/",
+            "events.html",
+            Meta(t("ui.events.title"), t("ui.events.description"), "acara/", crumbs),
+            events=list(reversed(site.events)),
+        )
+        for ev in site.events:
+            members = [p for p in listed if p.producer.slug in ev.participants]
+            groups: dict[str, list[Product]] = {}
+            for p in sorted(members, key=lambda p: (p.top.name, p.category.name, p.name.casefold())):
+                groups.setdefault(p.top.slug, []).append(p)
+            url = U.event(ev)
+            self.collections.append(Collection(ev.name, url, newest_first(members), ev.name, csv=True))
+            meta = Meta(
+                ev.name,
+                t("ui.event.meta_description", name=ev.name, place=ev.place),
+                url,
+                [*crumbs, (ev.name, url)],
+                feed=f"{url}feed.xml",
+            )
+            if members:
+                meta.image, meta.image_alt = media.product_card(members[0]).path, members[0].name
+            self.add(
+                url,
+                "event.html",
+                meta,
+                event=ev,
+                groups=[(self.site.taxonomy.get(k), v) for k, v in groups.items()],
+                producers=sorted(
+                    {p.producer.slug: p.producer for p in members}.values(), key=lambda r: r.name.casefold()
+                ),
+                total=len(members),
+                csv_path=f"{url}produk.csv",
+                embed_path="",
+                lastmod=ev.updated,
             )
 
     def embed(self, url: str, title: str, products: list[Product]) -> None:

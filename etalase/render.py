@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
+import segno
 from markupsafe import Markup
 
 from etalase import formatting as F
@@ -80,7 +81,14 @@ def make_env(templates_dir: Path, site: Site) -> jinja2.Environment:
         fitting = [w for w in widths if w <= 640]
         return urls.rel(U.image_variant(img, fitting[-1] if fitting else widths[0], "jpg"))
 
+    def qr(url: str) -> Markup:
+        """A QR code for the printed catalog, as inline SVG (drawn at build time, no image request)."""
+        code = segno.make(url, error="m")
+        svg = code.svg_inline(scale=1, border=2, omitsize=True, svgclass="qr", lineclass=None)
+        return Markup(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1))
+
     env.globals.update(
+        qr=qr,
         srcset=srcset,
         image_fallback=fallback,
         image_formats=fmts,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from etalase.categories import Taxonomy
 from etalase.diagnostics import WARNING, Diagnostic
-from etalase.discover import IKM, IMAGE, OTHER, PAGE, PRODUCT, PROGRAMME, SourceFile
+from etalase.discover import EVENT, IKM, IMAGE, OTHER, PAGE, PRODUCT, PROGRAMME, SourceFile
 from etalase.i18n import t
 from etalase.images import Inspector
 from etalase.load import Document
@@ -82,11 +82,11 @@ def check_layout(files: Iterable[SourceFile], out: list[Diagnostic]) -> None:
                 )
             )
         suffix = f.path.suffix.lower()
-        if f.kind in (PRODUCT, PROGRAMME, PAGE) and suffix == ".yml":
+        if f.kind in (PRODUCT, PROGRAMME, PAGE, EVENT) and suffix == ".yml":
             out.append(Diagnostic(f.display, 0, 0, t("msg.yml_suffix", suggestion=f.slug + ".yaml")))
         elif f.kind in (PRODUCT, PAGE) and suffix == ".markdown":
             out.append(Diagnostic(f.display, 0, 0, t("msg.markdown_suffix", suggestion=f.slug + ".md")))
-        elif f.kind in (PRODUCT, PROGRAMME, PAGE) and not SLUG_RE.match(f.slug):
+        elif f.kind in (PRODUCT, PROGRAMME, PAGE, EVENT) and not SLUG_RE.match(f.slug):
             out.append(
                 Diagnostic(f.display, 0, 0, t("msg.slug_file", name=f.path.name, suggestion=suggest_slug(f.slug)))
             )
@@ -106,11 +106,11 @@ def check_layout(files: Iterable[SourceFile], out: list[Diagnostic]) -> None:
 def loadable(f: SourceFile) -> bool:
     """Whether layout checks left this file to be parsed."""
     suffix = f.path.suffix.lower()
-    if f.kind in (PRODUCT, PROGRAMME, PAGE) and (suffix in (".yml", ".markdown") or not SLUG_RE.match(f.slug)):
+    if f.kind in (PRODUCT, PROGRAMME, PAGE, EVENT) and (suffix in (".yml", ".markdown") or not SLUG_RE.match(f.slug)):
         return False
     if f.kind == PAGE and f.slug in RESERVED_PAGE_SLUGS:
         return False
-    return f.kind in (IKM, PRODUCT, PROGRAMME, PAGE) and (not f.folder or SLUG_RE.match(f.folder) is not None)
+    return f.kind in (IKM, PRODUCT, PROGRAMME, PAGE, EVENT) and (not f.folder or SLUG_RE.match(f.folder) is not None)
 
 
 class CrossRules:
@@ -240,6 +240,24 @@ class CrossRules:
             if isinstance(key, str) and self.taxonomy.get(key) is None:
                 hint = self._category_hint(key, self.taxonomy.by_key)
                 c.at(doc, ("kategori", i), t("msg.unknown_category", value=key, hint=hint))
+        self._not_future(c, doc, ("diperbarui",), "tanggal diperbarui")
+
+    def event(self, c: Checker, doc: Document, ikm_folders: set[str]) -> None:
+        d = doc.data
+        for i, slug in enumerate(d.get("peserta") or []):
+            if slug not in ikm_folders:
+                hint = self._category_hint(slug, ikm_folders)
+                c.at(doc, ("peserta", i), t("msg.unknown_participant", slug=slug, hint=hint))
+        for i, need in enumerate(d.get("kebutuhan") or []):
+            key = need.get("kategori") if isinstance(need, dict) else None
+            if isinstance(key, str) and self.taxonomy.get(key) is None:
+                hint = self._category_hint(key, self.taxonomy.by_key)
+                c.at(doc, ("kebutuhan", i, "kategori"), t("msg.unknown_category", value=key, hint=hint))
+        if "wilayah" in d:
+            self._regency(c, doc, ("wilayah",))
+        start, end = _date(d.get("mulai", "")), _date(d.get("selesai", ""))
+        if start and end and end < start:
+            c.at(doc, ("selesai",), t("msg.event_dates", start=d["mulai"], end=d["selesai"]))
         self._not_future(c, doc, ("diperbarui",), "tanggal diperbarui")
 
     # --- helpers --------------------------------------------------------------------------

@@ -21,6 +21,7 @@ SCHEMA_FILES = {
     "produk": "produk.schema.json",
     "program": "program.schema.json",
     "halaman": "halaman.schema.json",
+    "acara": "acara.schema.json",
     "config": "site_config.schema.json",
 }
 

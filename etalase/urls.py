@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from etalase.categories import Category
-from etalase.model import Image, Page, Producer, Product, Programme
+from etalase.model import Event, Image, Page, Producer, Product, Programme
 from etalase.regions import Region
 
 
@@ -31,6 +31,10 @@ def regency(r: Region, province_region: Region) -> str:
 
 def programme(pg: Programme) -> str:
     return f"program/{pg.slug}/"
+
+
+def event(ev: Event) -> str:
+    return f"acara/{ev.slug}/"
 
 
 def page(pg: Page) -> str:

@@ -8,7 +8,7 @@ from etalase import rules, schemacheck
 from etalase.categories import Taxonomy
 from etalase.config import SiteConfig
 from etalase.diagnostics import ERROR, Diagnostic
-from etalase.discover import IKM, PAGE, PRODUCT, PROGRAMME, SourceFile
+from etalase.discover import EVENT, IKM, PAGE, PRODUCT, PROGRAMME, SourceFile
 from etalase.i18n import t
 from etalase.images import Inspector
 from etalase.load import Document
@@ -23,6 +23,7 @@ class Checked:
     products: list[Document] = field(default_factory=list)
     programmes: dict[str, Document] = field(default_factory=dict)
     pages: list[Document] = field(default_factory=list)
+    events: list[Document] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: list[SourceFile] = field(default_factory=list)
     regions: RegionTable | None = None
@@ -32,7 +33,7 @@ class Checked:
     def release_positions(self) -> None:
         """Drop line/column tables once every check has run: the model needs only the data
         (at 10k products the tables are a third of the build's memory)."""
-        for doc in (*self.ikm.values(), *self.products, *self.programmes.values(), *self.pages):
+        for doc in (*self.ikm.values(), *self.products, *self.programmes.values(), *self.pages, *self.events):
             doc.marks, doc.key_marks, doc.raw = {}, {}, {}
 
     @property
@@ -81,6 +82,9 @@ def validate(
             out.programmes[doc.source.slug] = doc
         elif doc.kind == PAGE:
             out.pages.append(doc)
+        elif doc.kind == EVENT:
+            cross.event(checker, doc, ikm_files)
+            out.events.append(doc)
     product_slugs: dict[tuple[str, str], SourceFile] = {}
     missing_ikm_reported: set[str] = set()
     for f in files:
