@@ -25,7 +25,7 @@ def _fields(schema: dict, node: dict, prefix: str = "") -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("name", ["ikm", "produk", "program"])
+@pytest.mark.parametrize("name", ["ikm", "produk", "program", "acara"])
 def test_every_schema_field_is_in_the_content_guide(name: str) -> None:
     schema = json.loads((REPO / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
     guide = (REPO / "docs" / "format-konten.md").read_text(encoding="utf-8")
