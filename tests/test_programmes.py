@@ -110,3 +110,14 @@ def test_embed_reports_its_height_to_the_host_page(sample_site: Path, tmp_path: 
     height = page.evaluate("parseInt(document.querySelector('iframe').style.height)")
     assert height > 600
     page.close()
+
+
+def test_producers_and_programmes_offer_a_badge_linking_back(sample_site: Path) -> None:
+    producer = (sample_site / "ikm/karya-tani-metro/index.html").read_text(encoding="utf-8")
+    assert (
+        '&lt;a href="https://katalog.example.id/ikm/karya-tani-metro/"&gt;&lt;img src="https://katalog.example.id/assets/lencana.svg"'
+        in producer
+    )
+    programme = (sample_site / "program/metro-bangga-beli/index.html").read_text(encoding="utf-8")
+    assert '&lt;a href="https://katalog.example.id/program/metro-bangga-beli/"&gt;&lt;img src=' in programme
+    assert (sample_site / "assets/lencana.svg").read_text(encoding="utf-8").startswith("<svg")

@@ -111,6 +111,7 @@ TARGET_WARM_S_PER_300 = 1.0
 TARGET_CARD_IMAGE_BYTES = 30 * 1024
 
 VIEWPORT = {"width": 360, "height": 740}
+CARD_SIZES_VW = 46  # templates/partials/macros.html: card sizes "(min-width: 48rem) 17rem, 46vw"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -580,6 +581,7 @@ class PageVisit:
     broken: tuple[str, ...]  # complete but naturalWidth == 0
     not_loaded: tuple[str, ...]  # still not complete after scrolling to the bottom
     shown: tuple[str, ...] = ()  # distinct photo variants the <img>s show, e.g. "640w webp"
+    card_css_width: float = 0.0  # median laid-out width of the card photos, CSS px (0: no cards)
 
 
 class _Recorder:
@@ -642,6 +644,7 @@ _SCROLL_JS = """async () => {
 
 _IMAGES_JS = """() => Array.from(document.images).map((img) => ({
   src: img.currentSrc || img.src, complete: img.complete, naturalWidth: img.naturalWidth,
+  cssWidth: img.getBoundingClientRect().width, card: !!img.closest(".card") && !img.classList.contains("pic-ph"),
 }))"""
 
 
@@ -671,7 +674,9 @@ def visit(browser: Any, base_url: str, path: str, label: str) -> PageVisit:
     not_loaded = tuple(i["src"] for i in state if not i["complete"])
     shown = {(int(m.group(1)), m.group(2)) for i in state if (m := VARIANT_RE.search(i["src"]))}
     variants = tuple(f"{width}w {fmt}" for width, fmt in sorted(shown))
-    return PageVisit(label, path, initial, scrolled, len(state), broken, not_loaded, variants)
+    card_widths = [i["cssWidth"] for i in state if i["card"]]
+    card_width = statistics.median(card_widths) if card_widths else 0.0
+    return PageVisit(label, path, initial, scrolled, len(state), broken, not_loaded, variants, card_width)
 
 
 def pick_product_path(site: Path) -> str:
@@ -713,6 +718,8 @@ class Report:
     variants: list[VariantSizes]
     visits: list[PageVisit]
     jobs: int | None
+    load_cold: float  # 1-minute load average as each build started
+    load_warm: float
 
 
 def _kb(n: float) -> str:
@@ -762,7 +769,7 @@ def builds_table(r: Report) -> str:
     sideways = sum(1 for p in c.photos if p.stored[0] > p.stored[1])
     lines = [
         "| Figure | Value |",
-        "| --- | ---: |",
+        "| --- | --- |",
         f"| Catalog | {c.products:,} products, {c.ikm:,} IKMs, {len(c.photos):,} photos |",
         f"| Photos | 3000×4000 JPEG q{JPEG_QUALITY}, {sideways} stored 4000×3000 + Orientation 6; "
         f"median {statistics.median(sizes) / 1e6:.2f} MB ({min(sizes) / 1e6:.2f}–{max(sizes) / 1e6:.2f}), "
@@ -847,14 +854,29 @@ def method_notes(r: Report) -> str:
         f"Decoding each photo's header, hashing it and drawing its blurred placeholder happen in `validate`.\n"
         f"- Photos: drawn by `render_phone_photo` (gradients, shapes, coarse + per-pixel `effect_noise` grain), "
         f"seeded per photo; every photo is referenced by a product ({r.catalog.added} added to a product of their "
-        f"IKM, {r.catalog.moved} moved to another IKM). Synthetic photos are smoother than real ones at mid "
-        f"frequencies, so real small variants may weigh more; see the variant table.\n"
+        f"IKM, {r.catalog.moved} moved to another IKM). The weight of a small variant depends on the picture's "
+        f"detail: these synthetic photos weigh what a 12 MP phone JPEG does, but a real photo on a plain backdrop "
+        f"makes smaller variants and a busy scene larger ones; the variant table gives the spread.\n"
         f"- Browser: Debian Chromium via Playwright, viewport 360×740, device scale factor 2, mobile + touch, "
         f"a fresh context per page with the HTTP cache disabled; bytes are `len(response.body())` "
         f'(uncompressed). "Initial" = loaded without scrolling once no request was in flight for '
         f'{IDLE_QUIET_S:g} s (includes lazy images inside Chromium\'s lazy-load margin); "after scroll" = after '
-        f"scrolling to the bottom half a screen every 150 ms. The card's `sizes` is 46vw = 166 CSS px = 331 device "
-        f"px at this viewport."
+        f"scrolling to the bottom half a screen every 150 ms. {card_choice_note(r.visits)}\n"
+        f"- Load average (1 min) when each build started: cold {r.load_cold:.2f}, warm {r.load_warm:.2f} "
+        f"(other work on this {_cpus()}-CPU machine slows the figures down)."
+    )
+
+
+def card_choice_note(visits: Sequence[PageVisit]) -> str:
+    """Why the listing's cards download the width they do: ``sizes`` against the 2× density."""
+    listing = next((v for v in visits if v.path == "/produk/"), None)
+    if listing is None or not listing.card_css_width:
+        return ""
+    slot = CARD_SIZES_VW / 100 * VIEWPORT["width"]
+    return (
+        f"Card photos are laid out {listing.card_css_width:.0f} CSS px wide; their `sizes` says {CARD_SIZES_VW:g}vw "
+        f"= {slot:.1f} CSS px = {2 * slot:.0f} device px at DPR 2, which the 320w variant covers only "
+        f"{320 / slot:.2f}×, so Chromium picks the next width ({', '.join(listing.shown) or 'none'})."
     )
 
 
@@ -894,7 +916,8 @@ def run(args: argparse.Namespace, workdir: Path) -> Report:
     """Steps 1–4 in ``workdir``."""
     _log(f"== {args.photos:,} products, {PHOTOS_PER_IKM} photos per IKM ({workdir})")
     catalog = make_catalog(args.photos, workdir, args.seed)
-    _log("cold build (empty cache) ...")
+    load_cold = os.getloadavg()[0]
+    _log(f"cold build (empty cache; load average {load_cold:.2f}) ...")
     cold = run_build(workdir, args.jobs, "cold")
     _log(
         f"cold: {cold.run.wall_s:.1f} s wall, {cold.run.cpu_s:.1f} s CPU, {cold.run.peak_rss_mib:.0f} MiB; "
@@ -903,14 +926,15 @@ def run(args: argparse.Namespace, workdir: Path) -> Report:
     if cold.run.stderr.strip():
         _log(f"      build messages (stderr): {tail(cold.run.stderr, 3)}")
     cache = cache_contents(workdir / "cache")
-    _log("warm rebuild ...")
+    load_warm = os.getloadavg()[0]
+    _log(f"warm rebuild (load average {load_warm:.2f}) ...")
     warm = run_build(workdir, args.jobs, "warm")
     _log(f"warm: {warm.run.wall_s:.1f} s wall; {_steps_text(warm.steps)}\n      {warm.summary}")
     if warm.processed != 0:
         _log(f"warm rebuild processed {warm.processed} photos: the cache did not hold")
     _log("measuring bytes at 360 px in Chromium ...")
     visits = measure_pages(workdir / "_site")
-    return Report(catalog, cold, warm, cache, variant_sizes(workdir / "_site"), visits, args.jobs)
+    return Report(catalog, cold, warm, cache, variant_sizes(workdir / "_site"), visits, args.jobs, load_cold, load_warm)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
