@@ -11,7 +11,7 @@ help:
 	@echo "make test      install test dependencies, run the linter and the whole test suite"
 	@echo "make validate  check content/ only"
 	@echo "make serve     preview on http://127.0.0.1:8000/ with rebuild on change"
-	@echo "make bench     build a synthetic catalog (N=10000) and print time, products/s, peak RSS"
+	@echo "make bench     build a synthetic catalog (N=10000): time, products/s, peak RSS; then 300 phone photos cold/warm"
 	@echo "make golden    refresh tests/golden/ after an intended output change"
 	@echo "make lock      re-pin requirements*.txt from requirements*.in (with hashes)"
 
@@ -43,8 +43,10 @@ test: lint
 	$(PY) -m pytest
 
 BENCH_N ?= 10000
-bench: $(VENV)/.deps
+BENCH_PHOTOS ?= 300
+bench: $(VENV)/.dev-deps
 	$(PY) tools/bench.py --products $(BENCH_N) --record docs/benchmarks.md
+	$(PY) tools/bench_photos.py --photos $(BENCH_PHOTOS) --record docs/benchmarks.md
 
 golden: $(VENV)/.dev-deps
 	ETALASE_UPDATE_GOLDEN=1 $(PY) -m pytest -q tests/test_golden.py

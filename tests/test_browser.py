@@ -41,7 +41,8 @@ def test_product_page_loads_webp_variants_on_a_phone(sample_site: Path, serve_di
     assert gallery[0]["src"].endswith("-1024.webp"), gallery[0]
     assert gallery[0]["alt"]
     cards = [i for i in images if i["inCard"]]
-    assert cards and all(i["src"].endswith(("-320.webp", "-640.webp")) for i in cards), cards
+    # a card is ~158 CSS px wide at 360 px: 316 device px, so the 320 w WebP is enough
+    assert cards and all(i["src"].endswith("-320.webp") for i in cards), cards
     assert phone.problems == []  # no CSP violation, no broken resource, no script error
 
 

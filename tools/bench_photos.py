@@ -133,7 +133,8 @@ PHONES = (
     ("realme", "RMX3710"),  # C55
     ("Apple", "iPhone 13"),
 )
-VARIANT_RE = re.compile(r"-(\d+)\.(webp|jpg|avif)$")
+# etalase/urls.py image_variant: media/<ikm>/<stem>-<10 hex key>-<width>.<fmt> (share cards have no width)
+VARIANT_RE = re.compile(r"-[0-9a-f]{10}-(\d+)\.(webp|jpg|avif)$")
 STEP_RE = re.compile(r"^ {2}(\S+)\s+([0-9.]+) s\s*$", re.MULTILINE)
 SUMMARY_RE = re.compile(r"(\d[\d.,]*) foto \((\d[\d.,]*) diolah\)")
 
@@ -844,7 +845,7 @@ def report_markdown(r: Report) -> tuple[str, bool]:
 
 
 def method_notes(r: Report) -> str:
-    jobs = f"--jobs {r.jobs}" if r.jobs else "no --jobs (all cores)"
+    jobs = f"--jobs {r.jobs}" if r.jobs else "default --jobs: all cores"
     return (
         f"- Method: `python build.py build --content <tmp>/content --out <tmp>/_site --cache-dir <tmp>/cache -v` "
         f"({jobs}) from the repository root, once with an empty cache and once again with cache and `_site` kept; "
