@@ -153,3 +153,21 @@ def serve_dir():
     yield start
     for server in servers:
         server.shutdown()
+
+
+def sample_products(folders: set[str] | None = None) -> dict[str, dict]:
+    """The sample catalog's listed (non-archived) products read straight from their files, keyed
+    by site path (``produk/<ikm>/<slug>/``): an oracle independent of the generator's model."""
+    import yaml
+
+    out = {}
+    for path in sorted((REPO / "content/products").glob("*/*.*")):
+        if path.name == "ikm.yaml" or path.suffix not in (".yaml", ".md"):
+            continue
+        if folders is not None and path.parent.name not in folders:
+            continue
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text.split("---")[1] if path.suffix == ".md" else text)
+        if data.get("status") != "arsip":
+            out[f"produk/{path.parent.name}/{path.stem}/"] = data
+    return out

@@ -13,7 +13,7 @@ from PIL import Image
 
 from etalase.config import load_config
 from etalase.pipeline import check_content
-from tests.conftest import REPO, write_project
+from tests.conftest import REPO, sample_products, write_project
 from tests.test_content_errors import base_files
 
 EVENT = "acara/temu-bisnis-p3dn-lampung-2026/"
@@ -21,16 +21,7 @@ EVENT = "acara/temu-bisnis-p3dn-lampung-2026/"
 
 def _participant_products() -> set[str]:
     event = yaml.safe_load((REPO / "content/events/temu-bisnis-p3dn-lampung-2026.yaml").read_text("utf-8"))
-    out = set()
-    for slug in event["peserta"]:
-        for path in (REPO / "content/products" / slug).glob("*.*"):
-            if path.name == "ikm.yaml" or path.suffix not in (".yaml", ".md"):
-                continue
-            text = path.read_text(encoding="utf-8")
-            data = yaml.safe_load(text.split("---")[1] if path.suffix == ".md" else text)
-            if data.get("status") != "arsip":
-                out.add(f"produk/{slug}/{path.stem}/")
-    return out
+    return set(sample_products(set(event["peserta"])))
 
 
 def test_event_page_lists_participants_products_by_category(sample_site: Path) -> None:

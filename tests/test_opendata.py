@@ -9,24 +9,15 @@ from pathlib import Path
 
 import feedparser
 import jsonschema
-import yaml
 
-from tests.conftest import REPO
+from tests.conftest import REPO, sample_products
 
 BASE = "https://katalog.example.id/"
 
 
 def _entries() -> dict[str, dict]:
     """The sample catalog's listed products straight from their files, keyed by URL."""
-    out = {}
-    for path in (REPO / "content/products").glob("*/*.*"):
-        if path.name == "ikm.yaml" or path.suffix not in (".yaml", ".md"):
-            continue
-        text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text.split("---")[1] if path.suffix == ".md" else text)
-        if data.get("status") != "arsip":
-            out[f"{BASE}produk/{path.parent.name}/{path.stem}/"] = data
-    return out
+    return {BASE + path: data for path, data in sample_products().items()}
 
 
 def _rows(path: Path) -> list[dict[str, str]]:

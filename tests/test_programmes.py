@@ -11,7 +11,7 @@ import yaml
 
 from etalase.config import load_config
 from etalase.pipeline import build
-from tests.conftest import REPO, write_project
+from tests.conftest import REPO, sample_products, write_project
 from tests.test_content_errors import PROGRAMME, base_files
 
 BASE = "https://katalog.example.id/"
@@ -19,20 +19,12 @@ BASE = "https://katalog.example.id/"
 
 def _expected_members(programme: str, region: str) -> set[str]:
     """From the sample files alone: products of IKMs located in ``region`` or naming the programme."""
-    out = set()
+    members = set()
     for ikm_file in (REPO / "content/products").glob("*/ikm.yaml"):
         ikm = yaml.safe_load(ikm_file.read_text(encoding="utf-8"))
-        member = ikm["wilayah"]["kabupaten_kota"].startswith(region) or programme in (ikm.get("program") or [])
-        if not member:
-            continue
-        for path in ikm_file.parent.glob("*.*"):
-            if path.name == "ikm.yaml" or path.suffix not in (".yaml", ".md"):
-                continue
-            text = path.read_text(encoding="utf-8")
-            data = yaml.safe_load(text.split("---")[1] if path.suffix == ".md" else text)
-            if data.get("status") != "arsip":
-                out.add(f"produk/{ikm_file.parent.name}/{path.stem}/")
-    return out
+        if ikm["wilayah"]["kabupaten_kota"].startswith(region) or programme in (ikm.get("program") or []):
+            members.add(ikm_file.parent.name)
+    return set(sample_products(members))
 
 
 def _listed(site: Path, path: str) -> set[str]:
