@@ -59,6 +59,8 @@ def _classify(parts: tuple[str, ...]) -> tuple[str, str, str]:
         if len(parts) == 3 and suffix in ENTRY_SUFFIXES | {".yml", ".markdown"}:
             return PRODUCT, folder, stem
         return OTHER, folder, stem
+    if top == "programs" and suffix in IMAGE_SUFFIXES:  # programme logos
+        return IMAGE, "", stem
     if top == "programs" and len(parts) == 2 and suffix in {".yaml", ".yml"}:
         return PROGRAMME, "", stem
     if top == "events" and len(parts) == 2 and suffix in {".yaml", ".yml"}:

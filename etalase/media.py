@@ -19,6 +19,7 @@ from etalase.i18n import t
 from etalase.model import Image, Producer, Product, Site
 
 CARD_VERSION = "1"
+LOGO_WIDTH = 256
 
 
 def formats(settings: images.ImageSettings) -> tuple[str, ...]:
@@ -112,6 +113,17 @@ def publish(
                         if (width, fmt, str(cached)) not in photo_jobs[img.digest]:
                             photo_jobs[img.digest].append((width, fmt, str(cached)))
                         sources[img.digest] = img.source
+    for pg in site.programmes:  # logos: one small size, enough for a heading
+        if pg.logo is None:
+            continue
+        for fmt in ("webp", "jpg"):
+            width = min(pg.logo.width, LOGO_WIDTH)
+            cached = variants_dir / f"{pg.logo.digest}-{width}.{fmt}"
+            copies[U.image_variant(pg.logo, width, fmt)] = cached
+            job = (width, fmt, str(cached))
+            if not cached.exists() and job not in photo_jobs.get(pg.logo.digest, []):
+                photo_jobs.setdefault(pg.logo.digest, []).append(job)
+                sources[pg.logo.digest] = pg.logo.source
     report.photos = len({img.digest for p in site.products for img in p.images})
     jobs = [images.Job(str(sources[d]), tuple(outs)) for d, outs in sorted(photo_jobs.items())]
     report.processed = len(jobs)

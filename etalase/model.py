@@ -168,6 +168,7 @@ class Programme:
     regions: tuple[str, ...]
     categories: tuple[str, ...]
     updated: dt.date
+    logo: Image | None = None
 
     def includes(self, product: Product) -> bool:
         """Region prefix (where the IKM is) or explicit IKM membership, optionally narrowed by

@@ -169,9 +169,25 @@ def product_from(
     )
 
 
-def programme_from(doc: Document) -> Programme:
+def programme_from(doc: Document, photos: Inspector) -> Programme:
     d = doc.data
+    logo = None
+    if d.get("logo"):
+        rel = posixpath.normpath(d["logo"])
+        info = photos.inspect(doc.source.path.parent / rel)
+        logo = Image(
+            doc.source.path.parent / rel,
+            "_program",
+            rel,
+            d["nama"],
+            info.width,
+            info.height,
+            info.digest,
+            variant_key(info.digest),
+            "",
+        )
     return Programme(
+        logo=logo,
         slug=doc.source.slug,
         name=d["nama"],
         short_name=d.get("nama_singkat", ""),
@@ -230,7 +246,7 @@ def build_site(checked: Checked, cfg: SiteConfig, taxonomy: Taxonomy, regions: R
         regions=regions,
         producers=tuple(producers.values()),
         products=tuple(products),
-        programmes=tuple(programme_from(doc) for _, doc in sorted(checked.programmes.items())),
+        programmes=tuple(programme_from(doc, checked.photos) for _, doc in sorted(checked.programmes.items())),
         pages=tuple(pages),
         events=tuple(
             sorted((event_from(doc, taxonomy, regions) for doc in checked.events), key=lambda e: (e.start, e.slug))

@@ -87,7 +87,18 @@ def make_env(templates_dir: Path, site: Site) -> jinja2.Environment:
         svg = code.svg_inline(scale=1, border=2, omitsize=True, svgclass="qr", lineclass=None)
         return Markup(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1))
 
+    def logo(img: Image) -> dict:
+        width = min(img.width, media.LOGO_WIDTH)
+        height = max(1, round(img.height * width / img.width))
+        return {
+            "webp": urls.rel(U.image_variant(img, width, "webp")),
+            "jpg": urls.rel(U.image_variant(img, width, "jpg")),
+            "width": width,
+            "height": height,
+        }
+
     env.globals.update(
+        logo=logo,
         qr=qr,
         srcset=srcset,
         image_fallback=fallback,

@@ -21,6 +21,7 @@ from etalase.yamlsrc import dotted
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 HALAL_RE = re.compile(r"^ID[0-9]{10,}$")
+LOGO_MIN_SIDE = 64  # a logo is small by nature; photos must be larger (gambar.min_sisi)
 RESERVED_PAGE_SLUGS = {
     "produk",
     "ikm",
@@ -240,6 +241,17 @@ class CrossRules:
             if isinstance(key, str) and self.taxonomy.get(key) is None:
                 hint = self._category_hint(key, self.taxonomy.by_key)
                 c.at(doc, ("kategori", i), t("msg.unknown_category", value=key, hint=hint))
+        logo = doc.data.get("logo")
+        if isinstance(logo, str) and self._file_in_folder(c, doc, ("logo",), logo, "msg.logo_missing") is not None:
+            info = self.photos.inspect(doc.source.path.parent / logo)
+            small = info.problem == "msg.image_too_small" and min(info.width, info.height) >= LOGO_MIN_SIDE
+            if info.problem and not small:
+                detail = (
+                    {**(info.detail or {}), "min": LOGO_MIN_SIDE}
+                    if info.problem == "msg.image_too_small"
+                    else info.detail
+                )
+                c.at(doc, ("logo",), t(info.problem, berkas=logo, **(detail or {})))
         self._not_future(c, doc, ("diperbarui",), "tanggal diperbarui")
 
     def event(self, c: Checker, doc: Document, ikm_folders: set[str]) -> None:

@@ -113,3 +113,34 @@ def test_producers_and_programmes_offer_a_badge_linking_back(sample_site: Path) 
     programme = (sample_site / "program/metro-bangga-beli/index.html").read_text(encoding="utf-8")
     assert '&lt;a href="https://katalog.example.id/program/metro-bangga-beli/"&gt;&lt;img src=' in programme
     assert (sample_site / "assets/lencana.svg").read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_programme_logo_and_colour_are_shown(sample_site: Path) -> None:
+    html = (sample_site / "program/metro-bangga-beli/index.html").read_text(encoding="utf-8")
+    assert '<meta name="theme-color" content="#E07B00">' in html
+    logo = re.search(
+        r'<img src="/(media/_program/[^"]+\.jpg)" alt="Logo Metro Bangga Beli" width="256" height="128">', html
+    )
+    assert logo and (sample_site / logo.group(1)).is_file()
+
+
+def test_programme_logo_problems_are_reported(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from etalase.pipeline import check_content
+
+    files = base_files()
+    files["content/programs/metro-bangga-beli.yaml"] = PROGRAMME + "logo: logo/tidak-ada.png\n"
+    root = write_project(tmp_path / "p", files)
+    found = [d.format_text() for d in check_content(load_config(root / "site_config.yaml")).diagnostics]
+    assert found == [
+        "content/programs/metro-bangga-beli.yaml:7:7: error: berkas logo `logo/tidak-ada.png` tidak ditemukan di folder content/programs/ [logo]"
+    ]
+    tiny = tmp_path / "tiny.png"
+    Image.new("RGB", (40, 30), "red").save(tiny)
+    files["content/programs/logo/tidak-ada.png"] = tiny.read_bytes()
+    root = write_project(tmp_path / "q", files)
+    found = [d.format_text() for d in check_content(load_config(root / "site_config.yaml")).diagnostics]
+    assert found == [
+        "content/programs/metro-bangga-beli.yaml:7:7: error: gambar `logo/tidak-ada.png` terlalu kecil (40×30 piksel); sisi terpendek minimal 64 piksel, gunakan foto asli dari kamera [logo]"
+    ]
