@@ -81,11 +81,17 @@ def make_env(templates_dir: Path, site: Site) -> jinja2.Environment:
         fitting = [w for w in widths if w <= 640]
         return urls.rel(U.image_variant(img, fitting[-1] if fitting else widths[0], "jpg"))
 
+    qr_codes: dict[str, Markup] = {}
+
     def qr(url: str) -> Markup:
-        """A QR code for the printed catalog, as inline SVG (drawn at build time, no image request)."""
-        code = segno.make(url, error="m")
-        svg = code.svg_inline(scale=1, border=2, omitsize=True, svgclass="qr", lineclass=None)
-        return Markup(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1))
+        """A QR code for printed catalogues, as inline SVG drawn at build time (no image request).
+        Remembered per URL; the mask is fixed because choosing the best one costs 4x the time and
+        any mask decodes."""
+        if url not in qr_codes:
+            code = segno.make_qr(url, error="m", mask=2)
+            svg = code.svg_inline(scale=1, border=2, omitsize=True, svgclass="qr", lineclass=None)
+            qr_codes[url] = Markup(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1))
+        return qr_codes[url]
 
     def logo(img: Image) -> dict:
         width = min(img.width, media.LOGO_WIDTH)
