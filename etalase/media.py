@@ -101,29 +101,26 @@ def publish(
     report = MediaReport()
     photo_jobs: dict[str, list[tuple[int, str, str]]] = {}
     sources: dict[str, Path] = {}
+
+    def want(img: Image, width: int, fmt: str) -> None:
+        """Publish one variant; queue it for the workers when the cache lacks it."""
+        cached = variants_dir / f"{img.digest}-{width}.{fmt}"
+        copies[U.image_variant(img, width, fmt)] = cached
+        job = (width, fmt, str(cached))
+        if not cached.exists() and job not in photo_jobs.get(img.digest, []):
+            photo_jobs.setdefault(img.digest, []).append(job)
+            sources[img.digest] = img.source
+
     fmts = formats(settings)
     for product in site.products:
         for img in product.images:
             for width in images.variant_widths(img.width, settings.widths):
                 for fmt in fmts:
-                    cached = variants_dir / f"{img.digest}-{width}.{fmt}"
-                    copies[U.image_variant(img, width, fmt)] = cached
-                    if not cached.exists():
-                        photo_jobs.setdefault(img.digest, [])
-                        if (width, fmt, str(cached)) not in photo_jobs[img.digest]:
-                            photo_jobs[img.digest].append((width, fmt, str(cached)))
-                        sources[img.digest] = img.source
+                    want(img, width, fmt)
     for pg in site.programmes:  # logos: one small size, enough for a heading
-        if pg.logo is None:
-            continue
-        for fmt in ("webp", "jpg"):
-            width = min(pg.logo.width, LOGO_WIDTH)
-            cached = variants_dir / f"{pg.logo.digest}-{width}.{fmt}"
-            copies[U.image_variant(pg.logo, width, fmt)] = cached
-            job = (width, fmt, str(cached))
-            if not cached.exists() and job not in photo_jobs.get(pg.logo.digest, []):
-                photo_jobs.setdefault(pg.logo.digest, []).append(job)
-                sources[pg.logo.digest] = pg.logo.source
+        if pg.logo is not None:
+            for fmt in ("webp", "jpg"):
+                want(pg.logo, min(pg.logo.width, LOGO_WIDTH), fmt)
     report.photos = len({img.digest for p in site.products for img in p.images})
     jobs = [images.Job(str(sources[d]), tuple(outs)) for d, outs in sorted(photo_jobs.items())]
     report.processed = len(jobs)
