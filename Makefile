@@ -53,8 +53,8 @@ golden: $(VENV)/.dev-deps
 
 lock:
 	$(PY) -m pip install -q pip-tools
-	$(PY) -m piptools compile -q --generate-hashes --strip-extras --allow-unsafe -o requirements.txt requirements.in
-	$(PY) -m piptools compile -q --generate-hashes --strip-extras --allow-unsafe -o requirements-dev.txt requirements-dev.in
+	$(PY) -P -m piptools compile -q --generate-hashes --strip-extras --allow-unsafe -o requirements.txt requirements.in
+	$(PY) -P -m piptools compile -q --generate-hashes --strip-extras --allow-unsafe -o requirements-dev.txt requirements-dev.in
 
 clean:
 	rm -rf _site .etalase-cache .pytest_cache .ruff_cache

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etalase import feeds, media, opendata, render, sitefiles
+from etalase import feeds, media, opendata, qrcodes, render, sitefiles
 from etalase import plan as planning
 from etalase.categories import load_taxonomy
 from etalase.config import SiteConfig
@@ -38,6 +38,7 @@ class Report:
     seconds: float = 0.0
     site: Site | None = None
     photos: media.MediaReport | None = None
+    qr_drawn: int = 0  # QR codes drawn this build (the others came from the cache)
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -110,8 +111,12 @@ def build(cfg: SiteConfig, strict: bool = False) -> Report:
     site_files.update(sitefiles.schemas(cfg.schema_dir, urls))
     site_files.update(opendata.export(site, urls))
     # render → write, streamed: each page is written as soon as it is rendered
+    codes = qrcodes.QrCodes(cfg.cache_dir)
     outputs = itertools.chain(
-        render.render_pages(env, pages), site_files.items(), collection_files(plan.collections, site, urls)
+        render.render_pages(env, pages),
+        site_files.items(),
+        collection_files(plan.collections, site, urls),
+        codes.files(site.listed, urls),
     )
     photo_files, report.photos = media.publish(
         site, cfg.images, cfg.cache_dir, cfg.assets_dir / "fonts", cfg.jobs, t("ui.site_short")
@@ -121,6 +126,7 @@ def build(cfg: SiteConfig, strict: bool = False) -> Report:
     report.files = write_site(cfg.output_dir, outputs, {**assets, **photo_files})
     timings["render+write"] = time.perf_counter() - mark
     report.pages = len(pages)
+    report.qr_drawn = codes.drawn
     report.site = site
     report.seconds = time.perf_counter() - started
     report.timings = timings

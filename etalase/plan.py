@@ -105,6 +105,7 @@ class Planner:
         feed: bool = True,
         csv: bool = False,
         embed: bool = True,
+        printable: bool = True,
         **context: Any,
     ) -> None:
         """A paginated product listing: ``url``, ``url``halaman/2/, …; with ``feed``, its products
@@ -115,6 +116,9 @@ class Planner:
             self.collections.append(Collection(title, url, ordered, description, csv))
         if embed:
             self.embed(url, title, ordered)
+        print_path = ""
+        if printable and ordered:
+            print_path = self.printed(url, title, context.get("heading", title), ordered, csv, trail)
         count = max(1, math.ceil(len(ordered) / size))
         for n in range(1, count + 1):
             chunk = ordered[(n - 1) * size : n * size]
@@ -138,6 +142,7 @@ class Planner:
                 pager=pager,
                 csv_path=f"{url}produk.csv" if csv else "",
                 embed_path=f"{url}embed/" if embed else "",
+                print_path=print_path,
                 **context,
             )
 
@@ -177,6 +182,7 @@ class Planner:
             children=[],
             feed=False,
             embed=False,
+            printable=False,
         )
         self.products()
         self.producers()
@@ -407,9 +413,6 @@ class Planner:
         )
         for ev in site.events:
             members = [p for p in listed if p.producer.slug in ev.participants]
-            groups: dict[str, list[Product]] = {}
-            for p in sorted(members, key=lambda p: (p.top.name, p.category.name, p.name.casefold())):
-                groups.setdefault(p.top.slug, []).append(p)
             url = U.event(ev)
             self.collections.append(Collection(ev.name, url, newest_first(members), ev.name, csv=True))
             meta = Meta(
@@ -426,7 +429,7 @@ class Planner:
                 "event.html",
                 meta,
                 event=ev,
-                groups=[(self.site.taxonomy.get(k), v) for k, v in groups.items()],
+                groups=category_groups(members),
                 producers=sorted(
                     {p.producer.slug: p.producer for p in members}.values(), key=lambda r: r.name.casefold()
                 ),
@@ -435,6 +438,33 @@ class Planner:
                 embed_path="",
                 lastmod=ev.updated,
             )
+
+    def printed(
+        self, url: str, title: str, heading: str, products: list[Product], csv: bool, trail: list[tuple[str, str]]
+    ) -> str:
+        """``<listing URL>cetak/``: the whole listing as an A4 catalogue, grouped by category, with a
+        QR code per product (a listing page prints only its own page of cards)."""
+        path = f"{url}cetak/"
+        by_sub = all(p.top.key == products[0].top.key for p in products)  # a category: group by sub
+        meta = Meta(
+            t("ui.print.title", title=title),
+            t("ui.print.description", title=title),
+            path,
+            [*trail, (t("ui.print.crumb"), path)],
+            noindex=True,
+        )
+        self.add(
+            path,
+            "print.html",
+            meta,
+            heading=t("ui.print.title", title=heading),
+            groups=category_groups(products, by_sub),
+            total=len(products),
+            updated=max(p.updated for p in products),
+            source=url,
+            csv_path=f"{url}produk.csv" if csv else "",
+        )
+        return path
 
     def embed(self, url: str, title: str, products: list[Product]) -> None:
         """``<listing URL>embed/``: the compact list a Dinas puts in an iframe on its own site."""
@@ -463,6 +493,16 @@ class Planner:
             c[p.origin_province.code] += 1
             c[p.origin.code] += 1
         return c
+
+
+def category_groups(products: list[Product], by_sub: bool = False) -> list[tuple[Any, list[Product]]]:
+    """Products grouped under their top category (or subcategory), groups and items by name: the
+    order of a printed catalogue."""
+    groups: dict[str, tuple[Any, list[Product]]] = {}
+    for p in sorted(products, key=lambda p: (p.top.name, p.category.name, p.name.casefold(), p.key)):
+        c = p.category if by_sub else p.top
+        groups.setdefault(c.key, (c, []))[1].append(p)
+    return list(groups.values())
 
 
 def plan(site: Site) -> Plan:

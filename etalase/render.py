@@ -6,11 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
-import segno
 from markupsafe import Markup
 
 from etalase import formatting as F
-from etalase import images, markdown, media, seo
+from etalase import images, markdown, media, qrcodes, seo
 from etalase import urls as U
 from etalase.i18n import strings
 from etalase.model import Image, Product, Site
@@ -81,18 +80,6 @@ def make_env(templates_dir: Path, site: Site) -> jinja2.Environment:
         fitting = [w for w in widths if w <= 640]
         return urls.rel(U.image_variant(img, fitting[-1] if fitting else widths[0], "jpg"))
 
-    qr_codes: dict[str, Markup] = {}
-
-    def qr(url: str) -> Markup:
-        """A QR code for printed catalogues, as inline SVG drawn at build time (no image request).
-        Remembered per URL; the mask is fixed because choosing the best one costs 4x the time and
-        any mask decodes."""
-        if url not in qr_codes:
-            code = segno.make_qr(url, error="m", mask=2)
-            svg = code.svg_inline(scale=1, border=2, omitsize=True, svgclass="qr", lineclass=None)
-            qr_codes[url] = Markup(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1))
-        return qr_codes[url]
-
     def logo(img: Image) -> dict:
         width = min(img.width, media.LOGO_WIDTH)
         height = max(1, round(img.height * width / img.width))
@@ -105,7 +92,7 @@ def make_env(templates_dir: Path, site: Site) -> jinja2.Environment:
 
     env.globals.update(
         logo=logo,
-        qr=qr,
+        qr_path=qrcodes.path_of,
         srcset=srcset,
         image_fallback=fallback,
         image_formats=fmts,

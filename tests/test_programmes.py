@@ -144,26 +144,3 @@ def test_programme_logo_problems_are_reported(tmp_path: Path) -> None:
     assert found == [
         "content/programs/metro-bangga-beli.yaml:7:7: error: gambar `logo/tidak-ada.png` terlalu kecil (40×30 piksel); sisi terpendek minimal 64 piksel, gunakan foto asli dari kamera [logo]"
     ]
-
-
-def test_programme_page_prints_with_qr_codes_and_contacts(sample_site: Path, serve_dir, browser) -> None:
-    import io
-
-    import zxingcpp
-    from PIL import Image
-
-    context = browser.new_context(viewport={"width": 1000, "height": 1400}, device_scale_factor=3)
-    page = context.new_page()
-    page.goto(serve_dir(sample_site) + "program/metro-bangga-beli/", wait_until="networkidle")
-    assert page.locator(".print-contact").first.is_hidden()  # nothing extra on screen
-    pdf = page.pdf(format="A4")
-    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 2
-    page.emulate_media(media="print")
-    boxes = page.locator(".print-contact .qr-box")
-    shown = set(re.findall(r'<h3 class="card-title"><a href="/(produk/[^"]+)">', page.content()))
-    decoded = set()
-    for i in range(boxes.count()):
-        results = zxingcpp.read_barcodes(Image.open(io.BytesIO(boxes.nth(i).screenshot(scale="device"))))
-        decoded.add(results[0].text.removeprefix(BASE))
-    assert decoded == shown and len(decoded) == boxes.count() > 0
-    context.close()

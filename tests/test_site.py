@@ -135,7 +135,7 @@ def test_every_region_and_category_has_a_stable_page(golden_site: Path) -> None:
     assert (golden_site / "wilayah/lampung/kab-pesawaran/index.html").is_file()  # empty, still linkable
     empty = (golden_site / "kategori/furnitur/index.html").read_text(encoding="utf-8")
     assert "Belum ada produk di kategori ini." in empty and 'content="noindex"' in empty
-    pages = [p for p in (golden_site / "kategori").rglob("index.html") if p.parent.name != "embed"]
+    pages = [p for p in (golden_site / "kategori").rglob("index.html") if p.parent.name not in ("embed", "cetak")]
     assert len(pages) == 1 + 14 + 62
 
 
