@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etalase import feeds, media, opendata, qrcodes, render, sitefiles
+from etalase import feeds, formgen, media, opendata, qrcodes, render, sitefiles
 from etalase import plan as planning
 from etalase.categories import load_taxonomy
 from etalase.config import SiteConfig
@@ -110,6 +110,7 @@ def build(cfg: SiteConfig, strict: bool = False) -> Report:
     site_files = {"sitemap.xml": sitefiles.sitemap(pages, urls), "robots.txt": sitefiles.robots(urls)}
     site_files.update(sitefiles.schemas(cfg.schema_dir, urls))
     site_files.update(opendata.export(site, urls))
+    site_files.update(formgen.region_files(site.regions))
     # render → write, streamed: each page is written as soon as it is rendered
     codes = qrcodes.QrCodes(cfg.cache_dir)
     outputs = itertools.chain(

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from etalase import media, opendata, seo
+from etalase import formgen, media, opendata, seo
 from etalase import urls as U
 from etalase.i18n import t
 from etalase.images import variant_widths
@@ -211,6 +211,7 @@ class Planner:
             category_counts=self.category_counts(listed),
             province_counts=self.province_counts(listed),
         )
+        self.form()
         self.add(
             "404.html", "404.html", Meta(t("ui.notfound.title"), t("ui.notfound.description"), "404.html", noindex=True)
         )
@@ -465,6 +466,29 @@ class Planner:
             csv_path=f"{url}produk.csv" if csv else "",
         )
         return path
+
+    def form(self) -> None:
+        """``/daftar/``: the submission form, generated from the schemas it produces entries for."""
+        schema_dir = self.cfg.schema_dir
+        repo = self.cfg.repo
+        self.add(
+            "daftar/",
+            "daftar.html",
+            Meta(
+                t("ui.daftar.title"),
+                t("ui.daftar.description"),
+                "daftar/",
+                [self.home_trail, (t("ui.daftar.title"), "daftar/")],
+            ),
+            ikm_fields=formgen.schema_fields(formgen.load_schema(schema_dir / "ikm.schema.json"), "ikm"),
+            product_fields=formgen.schema_fields(formgen.load_schema(schema_dir / "produk.schema.json"), "produk"),
+            producers=sorted(self.site.producers, key=lambda r: r.name.casefold()),
+            provinces=[r for r in self.site.regions.all() if r.level == "provinsi"],
+            repo=repo,
+            branch="main",
+            issue_url=f"https://github.com/{repo}/issues/new?template=produk-baru.yml",
+            form_messages={k: t(f"ui.daftar.{k}") for k in formgen.SCRIPT_MESSAGES},
+        )
 
     def embed(self, url: str, title: str, products: list[Product]) -> None:
         """``<listing URL>embed/``: the compact list a Dinas puts in an iframe on its own site."""

@@ -9,7 +9,7 @@ import jinja2
 from markupsafe import Markup
 
 from etalase import formatting as F
-from etalase import images, markdown, media, qrcodes, seo
+from etalase import formgen, images, markdown, media, qrcodes, seo
 from etalase import urls as U
 from etalase.i18n import strings
 from etalase.model import Image, Product, Site
@@ -93,6 +93,7 @@ def make_env(templates_dir: Path, site: Site) -> jinja2.Environment:
     env.globals.update(
         logo=logo,
         qr_path=qrcodes.path_of,
+        rules_json=formgen.rules_json,
         srcset=srcset,
         image_fallback=fallback,
         image_formats=fmts,
