@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: build test lint format validate serve bench golden lock clean help
+.PHONY: build test lint format validate serve bench golden screenshots lock clean help
 
 help:
 	@echo "make build     install pinned dependencies into .venv, validate content/, write _site/"
@@ -13,6 +13,7 @@ help:
 	@echo "make serve     preview on http://127.0.0.1:8000/ with rebuild on change"
 	@echo "make bench     build a synthetic catalog (N=10000): time, products/s, peak RSS; then 300 phone photos cold/warm"
 	@echo "make golden    refresh tests/golden/ after an intended output change"
+	@echo "make screenshots  retake the pictures of docs/panduan-ikm.md (docs/img/)"
 	@echo "make lock      re-pin requirements*.txt from requirements*.in (with hashes)"
 
 $(VENV)/.deps: requirements.txt
@@ -50,6 +51,9 @@ bench: $(VENV)/.dev-deps
 
 golden: $(VENV)/.dev-deps
 	ETALASE_UPDATE_GOLDEN=1 $(PY) -m pytest -q tests/test_golden.py
+
+screenshots: $(VENV)/.dev-deps
+	ETALASE_SCREENSHOTS=$(CURDIR)/docs/img $(PY) -m pytest -q -k screenshots tests/
 
 lock:
 	$(PY) -m pip install -q pip-tools

@@ -298,3 +298,39 @@ def test_every_schema_field_has_an_input_in_the_form(project: Path) -> None:
         assert missing == [], missing
     assert 'class="f" data-key="schema" data-kind="const" value="1"' in html
     assert "Data ini akan tampil untuk umum." in html
+
+
+def test_guide_screenshots(form, project: Path, tmp_path: Path) -> None:
+    """The pictures in docs/panduan-ikm.md, taken by this browser: ``make screenshots`` writes them
+    to docs/img/; a plain test run takes them into a temporary folder and checks them."""
+    import os
+
+    from PIL import Image
+
+    out = Path(os.environ.get("ETALASE_SCREENSHOTS") or tmp_path)
+    out.mkdir(parents=True, exist_ok=True)
+    page = form
+    page.set_viewport_size({"width": 390, "height": 760})
+    page.select_option("#f-ikm-lama", "contoh")
+    v(page, "produk.nama").fill("Keripik Singkong Balado 200 g")
+    v(page, "produk.kategori").select_option("makanan/keripik-kerupuk")
+    shots = {"daftar-1-formulir.png": page.locator("#bagian-ikm")}
+    page.locator("#bagian-ikm").screenshot(path=out / "daftar-1-formulir.png")
+    page.locator("#publik").screenshot(path=out / "daftar-0-publik.png")
+    shots["daftar-0-publik.png"] = page.locator("#publik")
+    check(page)
+    page.locator("#masalah").screenshot(path=out / "daftar-2-masalah.png")
+    shots["daftar-2-masalah.png"] = page.locator("#masalah")
+    v(page, "produk.deskripsi_singkat").fill("Keripik singkong iris tipis dengan bumbu balado pedas manis.")
+    v(page, "produk.gambar", 0, "berkas").fill("foto/keripik-balado-1.jpg")
+    v(page, "produk.gambar", 0, "alt").fill("Kemasan keripik singkong balado")
+    v(page, "produk.diperbarui").fill(TODAY)
+    v(page, "produk.harga.nilai").fill("18000")
+    v(page, "produk.harga.satuan").select_option("bungkus")
+    check(page)
+    assert page.locator("#masalah").is_hidden()
+    page.locator('[data-output="produk"]').screenshot(path=out / "daftar-3-berkas.png")
+    shots["daftar-3-berkas.png"] = page.locator('[data-output="produk"]')
+    for name in shots:
+        with Image.open(out / name) as img:
+            assert img.width >= 300 and img.height >= 100, name

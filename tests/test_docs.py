@@ -46,3 +46,13 @@ def test_every_string_key_used_in_code_and_templates_exists() -> None:
         used |= set(re.findall(r"""t\(\s*["']((?:msg|ui)\.[a-z0-9_.\-]+)["']""", path.read_text(encoding="utf-8")))
     missing = sorted(k for k in used if not k.endswith(".") and k not in t)  # "ui.cert." ~ kind is dynamic
     assert missing == []
+
+
+def test_guide_pictures_and_links_exist() -> None:
+    guide = REPO / "docs/panduan-ikm.md"
+    text = guide.read_text(encoding="utf-8")
+    for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", text):
+        if target.startswith(("http://", "https://", "/")):
+            continue
+        assert (guide.parent / target).is_file(), target
+    assert re.findall(r"!\[[^\]]+\]\((img/[^)]+\.png)\)", text)
