@@ -25,7 +25,7 @@ from etalase.regions import load_regions
 from etalase.rules import check_layout, loadable
 from etalase.urls import Urls
 from etalase.validate import Checked, validate
-from etalase.write import write_site
+from etalase.write import WriteReport, manifest_for, write_site
 
 
 @dataclass
@@ -39,6 +39,7 @@ class Report:
     site: Site | None = None
     photos: media.MediaReport | None = None
     qr_drawn: int = 0  # QR codes drawn this build (the others came from the cache)
+    written: WriteReport | None = None  # files written, unchanged and removed
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -124,7 +125,10 @@ def build(cfg: SiteConfig, strict: bool = False) -> Report:
     )
     timings["images"] = time.perf_counter() - mark  # before it: model + plan
     mark = time.perf_counter()
-    report.files = write_site(cfg.output_dir, outputs, {**assets, **photo_files})
+    written = write_site(
+        cfg.output_dir, outputs, {**assets, **photo_files}, manifest_for(cfg.cache_dir, cfg.output_dir)
+    )
+    report.files, report.written = written.files, written
     timings["render+write"] = time.perf_counter() - mark
     report.pages = len(pages)
     report.qr_drawn = codes.drawn
@@ -171,5 +175,7 @@ def summary(report: Report) -> str:
         producers=len(site.producers),
         pages=report.pages,
         files=report.files,
+        written=report.written.written if report.written else report.files,
+        unchanged=report.written.unchanged if report.written else 0,
         seconds=f"{report.seconds:.2f}",
     )

@@ -1,15 +1,87 @@
-"""write: build the new site in a temporary folder beside the output, then swap it in.
+"""write: put the new site in place without ever leaving a half-written output.
 
-A failed or interrupted build leaves the previous output untouched; leftovers of a killed
-build (``.<name>.tmp-*``) are cleaned up by the next one."""
+The first build (or one whose record of the previous output is missing) writes everything into a
+temporary folder beside the output and swaps it in with one rename. Later builds compare each
+file with a manifest of what the previous build wrote (content hash, size and mtime, so a file
+edited or deleted by hand is rewritten) and stage only the files that changed; when every file
+has been produced, a journal listing the staged files and the files to remove is saved, then
+applied. A build that fails before the journal exists leaves the output untouched; one killed
+while applying it is rolled forward by the next build before anything else happens. Leftovers of
+a killed build (``.<name>.tmp-*``, ``.<name>.stage-*``) are cleaned up by the next one."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+
+from etalase import __version__
+
+MANIFEST_FORMAT = f"1/{__version__}"
+
+
+@dataclass
+class WriteReport:
+    files: int = 0  # files in the site
+    written: int = 0  # files written (new or changed)
+    unchanged: int = 0
+    removed: int = 0
+
+
+def _hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _source_signature(path: Path) -> str:
+    st = path.stat()
+    return f"src:{path}:{st.st_size}:{st.st_mtime_ns}"
+
+
+class Manifest:
+    """What the previous build wrote into ``output``: rel path → [content key, size, mtime_ns]."""
+
+    def __init__(self, path: Path, output: Path) -> None:
+        self.path = path
+        self.output = str(output)
+
+    def load(self) -> dict[str, list] | None:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(raw, dict) or raw.get("format") != MANIFEST_FORMAT or raw.get("output") != self.output:
+            return None
+        files = raw.get("files")
+        return files if isinstance(files, dict) else None
+
+    def save(self, files: dict[str, list]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}")
+        tmp.write_text(
+            json.dumps({"format": MANIFEST_FORMAT, "output": self.output, "files": files}, separators=(",", ":")),
+            encoding="utf-8",
+        )
+        os.replace(tmp, self.path)
+
+    def forget(self) -> None:
+        try:
+            self.path.unlink()
+        except OSError:
+            pass
+
+
+def manifest_for(cache_dir: Path, output: Path) -> Manifest:
+    key = hashlib.blake2b(str(output.resolve()).encode(), digest_size=6).hexdigest()
+    return Manifest(cache_dir / f"site-{key}.json", output.resolve())
+
+
+def _journal_path(output: Path) -> Path:
+    return output.parent / f".{output.name}.journal.json"
 
 
 def _clean_leftovers(output: Path) -> None:
@@ -18,36 +90,123 @@ def _clean_leftovers(output: Path) -> None:
             shutil.rmtree(stale, ignore_errors=True)
 
 
-def write_site(output: Path, texts: Iterable[tuple[str, str | bytes]], copies: dict[str, Path]) -> int:
+def _makedirs(path: Path, made: set[str]) -> None:
+    parent = str(path.parent)
+    if parent not in made:
+        os.makedirs(parent, exist_ok=True)
+        made.add(parent)
+
+
+def _apply(output: Path, journal: dict) -> None:
+    """Move staged files into ``output`` and remove the ones that no longer belong. Idempotent,
+    so a journal interrupted half-way can simply be applied again."""
+    stage = output.parent / journal["stage"]
+    made: set[str] = set()
+    for rel in journal["staged"]:
+        source, target = stage / rel, output / rel
+        if not source.exists():
+            continue  # moved by an earlier, interrupted run
+        _makedirs(target, made)
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        os.replace(source, target)
+    parents: set[Path] = set()
+    for rel in journal["remove"]:
+        target = output / rel
+        try:
+            target.unlink()
+        except FileNotFoundError:
+            pass
+        except IsADirectoryError:
+            continue
+        parents.add(target.parent)
+    # remove folders left empty, deepest first
+    for folder in sorted(parents, key=lambda p: len(p.parts), reverse=True):
+        while folder != output and output in folder.parents:
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+            folder = folder.parent
+    shutil.rmtree(stage, ignore_errors=True)
+
+
+def recover(output: Path, manifest: Manifest | None) -> None:
+    """Roll forward a journal left by a build killed while applying it."""
+    journal_file = _journal_path(output)
+    if not journal_file.exists():
+        return
+    try:
+        journal = json.loads(journal_file.read_text(encoding="utf-8"))
+        _apply(output, journal)
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    if manifest is not None:
+        manifest.forget()  # its sizes and times predate the roll-forward: start afresh
+    journal_file.unlink(missing_ok=True)
+
+
+def write_site(
+    output: Path,
+    texts: Iterable[tuple[str, str | bytes]],
+    copies: dict[str, Path],
+    manifest: Manifest | None = None,
+) -> WriteReport:
     """Write ``texts`` (path, content pairs, consumed as they come) and ``copies`` (path → source
-    file) as the new ``output``. Returns the number of files written."""
+    file) as the new ``output``."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
+    recover(output, manifest)
     _clean_leftovers(output)
+    previous = manifest.load() if manifest is not None and output.is_dir() else None
+    if previous is None:
+        return _write_all(output, texts, copies, manifest)
+    return _write_changed(output, texts, copies, manifest, previous)
+
+
+def _existing(output: Path) -> list[str]:
+    """Every file now in ``output`` (a file put there by hand does not belong either)."""
+    out = []
+    for folder, _dirs, names in os.walk(output):
+        rel = os.path.relpath(folder, output)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        out += [prefix + n for n in names]
+    return out
+
+
+def _intact(path: Path, entry: list) -> bool:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return st.st_size == entry[1] and st.st_mtime_ns == entry[2]
+
+
+def _record(path: Path, key: str) -> list:
+    st = os.stat(path)
+    return [key, st.st_size, st.st_mtime_ns]
+
+
+def _write_all(output: Path, texts, copies, manifest: Manifest | None) -> WriteReport:
     token = uuid.uuid4().hex[:8]
     tmp = output.parent / f".{output.name}.tmp-{token}"
     old = output.parent / f".{output.name}.old-{token}"
     made: set[str] = set()
-    count = 0
+    keys: dict[str, str] = {}
     try:
         tmp.mkdir()
         for rel, content in texts:
-            count += 1
             target = tmp / rel
-            parent = str(target.parent)
-            if parent not in made:
-                os.makedirs(parent, exist_ok=True)
-                made.add(parent)
+            _makedirs(target, made)
             data = content.encode("utf-8") if isinstance(content, str) else content
             with open(target, "wb") as fh:
                 fh.write(data)
+            keys[rel] = _hash(data)
         for rel, source in copies.items():
             target = tmp / rel
-            parent = str(target.parent)
-            if parent not in made:
-                os.makedirs(parent, exist_ok=True)
-                made.add(parent)
+            _makedirs(target, made)
             shutil.copyfile(source, target)
+            keys[rel] = _source_signature(source)
         if output.exists():
             os.rename(output, old)
         os.rename(tmp, output)
@@ -56,5 +215,60 @@ def write_site(output: Path, texts: Iterable[tuple[str, str | bytes]], copies: d
         if old.exists() and not output.exists():
             os.rename(old, output)
         raise
+    if manifest is not None:
+        manifest.save({rel: _record(output / rel, key) for rel, key in keys.items()})
     shutil.rmtree(old, ignore_errors=True)
-    return count + len(copies)
+    return WriteReport(files=len(keys), written=len(keys))
+
+
+def _write_changed(output: Path, texts, copies, manifest: Manifest, previous: dict[str, list]) -> WriteReport:
+    token = uuid.uuid4().hex[:8]
+    stage = output.parent / f".{output.name}.stage-{token}"
+    made: set[str] = set()
+    files: dict[str, list] = {}
+    staged: dict[str, str] = {}
+    report = WriteReport()
+    try:
+        stage.mkdir()
+        for rel, content in texts:
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            key = _hash(data)
+            entry = previous.get(rel)
+            if entry and entry[0] == key and _intact(output / rel, entry):
+                files[rel] = entry
+                continue
+            target = stage / rel
+            _makedirs(target, made)
+            with open(target, "wb") as fh:
+                fh.write(data)
+            staged[rel] = key
+        for rel, source in copies.items():
+            key = _source_signature(source)
+            entry = previous.get(rel)
+            if entry and entry[0] == key and _intact(output / rel, entry):
+                files[rel] = entry
+                continue
+            target = stage / rel
+            _makedirs(target, made)
+            shutil.copyfile(source, target)
+            staged[rel] = key
+        removed = [rel for rel in _existing(output) if rel not in files and rel not in staged]
+        journal = {"stage": stage.name, "staged": sorted(staged), "remove": removed}
+        journal_file = _journal_path(output)
+        tmp = journal_file.with_name(journal_file.name + f".{os.getpid()}")
+        tmp.write_text(json.dumps(journal), encoding="utf-8")
+        os.replace(tmp, journal_file)  # from here on, the new site is committed
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    manifest.forget()  # until the journal is applied, the old record is not the output's
+    _apply(output, journal)
+    for rel, key in staged.items():
+        files[rel] = _record(output / rel, key)
+    manifest.save(files)
+    journal_file.unlink(missing_ok=True)
+    report.files = len(files)
+    report.written = len(staged)
+    report.unchanged = len(files) - len(staged)
+    report.removed = len(removed)
+    return report

@@ -41,6 +41,8 @@ def test_failed_build_leaves_previous_site_untouched(built: Path) -> None:
 
 
 def test_interrupted_write_leaves_previous_site_and_no_leftovers(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cfg = load_config(built / "site_config.yaml")
+    write.manifest_for(cfg.cache_dir, cfg.output_dir).forget()  # no record of the output: a full write
     before = tree(built / "_site")
     (built / P).write_text(edit(PRODUCT, "Keripik Pisang Coklat", "Keripik Pisang Keju"), encoding="utf-8")
     calls = {"n": 0}
@@ -72,3 +74,101 @@ def test_leftovers_of_a_killed_build_are_cleaned(built: Path) -> None:
     (dead / "x").mkdir(parents=True)
     assert run_cli(built, "build").returncode == 0
     assert not dead.exists()
+
+
+def _build(project: Path):
+    report = build(load_config(project / "site_config.yaml").with_overrides(jobs=1))
+    assert report.ok
+    return report
+
+
+def test_rebuild_writes_only_what_changed(built: Path) -> None:
+    before = tree(built / "_site")
+    again = _build(built)
+    assert again.written.written == 0 and again.written.unchanged == len(before) and again.written.removed == 0
+    assert tree(built / "_site") == before
+    (built / P).write_text(edit(PRODUCT, "Keripik Pisang Coklat", "Keripik Pisang Keju"), encoding="utf-8")
+    edited = _build(built)
+    after = tree(built / "_site")
+    changed = {rel for rel in after if before.get(rel) != after[rel]}
+    assert "produk/contoh/keripik/index.html" in changed and "kategori/index.html" not in changed
+    assert edited.written.written == len(changed) < len(after) // 4
+    fresh = tmp_site(built)
+    assert after == fresh  # byte for byte what a clean build gives
+
+
+def tmp_site(project: Path) -> dict[str, str]:
+    out = project.parent / "bersih"
+    cfg = load_config(project / "site_config.yaml").with_overrides(jobs=1, output_dir=out)
+    assert build(cfg).ok
+    return tree(out)
+
+
+def test_files_changed_or_deleted_by_hand_are_restored_and_stray_ones_removed(built: Path) -> None:
+    site = built / "_site"
+    before = tree(site)
+    (site / "produk/contoh/keripik/index.html").write_text("rusak", encoding="utf-8")
+    (site / "kategori/index.html").unlink()
+    (site / "sisa/lama.html").parent.mkdir()
+    (site / "sisa/lama.html").write_text("lama", encoding="utf-8")
+    report = _build(built)
+    assert tree(site) == before and not (site / "sisa").exists()
+    assert report.written.written == 2 and report.written.removed == 1
+
+
+def test_removed_product_disappears_with_its_empty_folders(built: Path) -> None:
+    second = built / "content/products/contoh/keripik-pedas.yaml"
+    second.write_text(edit(PRODUCT, "Keripik Pisang Coklat", "Keripik Pisang Pedas"), encoding="utf-8")
+    _build(built)
+    assert (built / "_site/produk/contoh/keripik-pedas/index.html").is_file()
+    second.unlink()
+    report = _build(built)
+    assert not (built / "_site/produk/contoh/keripik-pedas").exists() and report.written.removed >= 2
+    assert tree(built / "_site") == tmp_site(built)
+
+
+def test_build_killed_while_applying_is_rolled_forward(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (built / P).write_text(edit(PRODUCT, "Keripik Pisang Coklat", "Keripik Pisang Keju"), encoding="utf-8")
+    real, calls = write.os.replace, {"n": 0}
+
+    def killed(src, dst):
+        if "stage-" in str(src):
+            calls["n"] += 1
+            if calls["n"] == 2:
+                raise KeyboardInterrupt
+        return real(src, dst)
+
+    monkeypatch.setattr(write.os, "replace", killed)
+    with pytest.raises(KeyboardInterrupt):
+        _build(built)
+    monkeypatch.setattr(write.os, "replace", real)
+    assert (built / "._site.journal.json").is_file()
+    _build(built)  # rolls the journal forward, then builds
+    assert not (built / "._site.journal.json").exists()
+    assert [p.name for p in built.iterdir() if p.name.startswith("._site")] == []
+    assert tree(built / "_site") == tmp_site(built)
+
+
+def test_incremental_build_interrupted_while_staging_leaves_site_untouched(
+    built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _build(built)  # a manifest exists: the next build stages only changes
+    before = tree(built / "_site")
+    (built / P).write_text(edit(PRODUCT, "Keripik Pisang Coklat", "Keripik Pisang Keju"), encoding="utf-8")
+    real = open
+    calls = {"n": 0}
+
+    def interrupted(path, *args, **kwargs):
+        if "stage-" in str(path):
+            calls["n"] += 1
+            if calls["n"] == 3:
+                raise KeyboardInterrupt
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(load_config(built / "site_config.yaml").with_overrides(jobs=1))
+    monkeypatch.undo()
+    assert calls["n"] == 3
+    assert tree(built / "_site") == before
+    assert [p.name for p in built.iterdir() if p.name.startswith("._site")] == []
