@@ -115,7 +115,7 @@ def build(cfg: SiteConfig, strict: bool = False) -> Report:
     # render → write, streamed: each page is written as soon as it is rendered
     codes = qrcodes.QrCodes(cfg.cache_dir)
     outputs = itertools.chain(
-        render.render_pages(env, pages),
+        render.render_pages_parallel(env, pages, cfg.jobs),
         site_files.items(),
         collection_files(plan.collections, site, urls),
         codes.files(site.listed, urls),

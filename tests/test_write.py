@@ -172,3 +172,26 @@ def test_incremental_build_interrupted_while_staging_leaves_site_untouched(
     assert calls["n"] == 3
     assert tree(built / "_site") == before
     assert [p.name for p in built.iterdir() if p.name.startswith("._site")] == []
+
+
+def test_parallel_build_is_byte_identical_to_a_serial_one(sample_site: Path, tmp_path: Path) -> None:
+    """sample_site is built with every core (pages rendered by forked workers); a serial build
+    of the same catalog must give exactly the same files."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import FIXED_EPOCH, REPO
+
+    out = tmp_path / "serial"
+    proc = subprocess.run(
+        [sys.executable, "build.py", "build", "--jobs", "1", "--out", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": FIXED_EPOCH},
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert (os.cpu_count() or 1) > 1
+    assert tree(out) == tree(sample_site)
