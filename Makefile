@@ -25,8 +25,9 @@ $(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.deps
 	$(PIP) install --require-hashes -r requirements-dev.txt
 	touch $@
 
+BASE_URL ?=
 build: $(VENV)/.deps
-	$(PY) build.py build
+	$(PY) build.py build$(if $(BASE_URL), --base-url "$(BASE_URL)")
 
 validate: $(VENV)/.deps
 	$(PY) build.py validate
@@ -40,7 +41,12 @@ lint: $(VENV)/.dev-deps
 format: $(VENV)/.dev-deps
 	$(PY) -m ruff format etalase tests tools build.py
 
-test: lint
+LINT_TOOLS := tools/lint/node_modules/.installed
+$(LINT_TOOLS): tools/lint/package.json tools/lint/package-lock.json
+	npm ci --silent --no-audit --no-fund --prefix tools/lint
+	touch $@
+
+test: lint $(LINT_TOOLS)
 	$(PY) -m pytest
 
 BENCH_N ?= 10000

@@ -10,7 +10,7 @@ import click
 
 from etalase import __version__
 from etalase.config import SiteConfig, load_config
-from etalase.diagnostics import ERROR, WARNING, ContentError, format_report
+from etalase.diagnostics import ERROR, WARNING, ContentError, format_report, format_summary
 from etalase.i18n import t
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -129,6 +129,7 @@ def build(
 Examples:
   python build.py validate
   python build.py validate --format github     # annotations in a pull request
+  python build.py validate --format github --summary "$GITHUB_STEP_SUMMARY"
   python build.py validate --format json > masalah.json
 """,
 )
@@ -140,10 +141,17 @@ Examples:
     show_default=True,
     help="How to print problems.",
 )
+@click.option(
+    "--summary",
+    "summary_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also append every problem as a Markdown table (with how to fix it) to this file, "
+    'e.g. "$GITHUB_STEP_SUMMARY".',
+)
 @content_option
 @strict_option
 @click.pass_context
-def validate(ctx: click.Context, fmt: str, content: Path | None, strict: bool) -> None:
+def validate(ctx: click.Context, fmt: str, summary_file: Path | None, content: Path | None, strict: bool) -> None:
     """Check every entry in content/ and report all problems (exit 1 if any error)."""
     from etalase.pipeline import check_content
 
@@ -163,6 +171,9 @@ def validate(ctx: click.Context, fmt: str, content: Path | None, strict: bool) -
     else:
         closing = t("msg.summary_errors", errors=errors, warnings=warnings, files=files)
     text = format_report(report.diagnostics, fmt, closing if fmt != "json" else None)
+    if summary_file is not None:
+        with open(summary_file, "a", encoding="utf-8") as fh:
+            fh.write(format_summary(report.diagnostics, closing))
     if text:
         click.echo(text, err=fmt == "text" and not report.ok)
     if not report.ok:

@@ -73,6 +73,41 @@ def format_report(diags: list[Diagnostic], fmt: str, summary: str | None) -> str
     return "\n".join(lines)
 
 
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+
+
+def split_fix(message: str) -> tuple[str, str]:
+    """Messages say what is wrong, then (after the first "; ") how to fix it."""
+    problem, sep, fix = message.partition("; ")
+    return (problem, fix) if sep else (message, "")
+
+
+def format_summary(diags: list[Diagnostic], closing: str) -> str:
+    """Every problem as a Markdown table for a CI job summary (GitHub shows only the first
+    annotations of a run on the changed files; the summary lists them all)."""
+    from etalase.i18n import t
+
+    lines = [f"## {t('msg.report.title')}", "", closing, ""]
+    ordered = sorted(diags, key=sort_key)
+    if ordered:
+        head = [t(f"msg.report.{k}") for k in ("file", "line", "col", "severity", "field", "problem", "fix")]
+        lines += ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+        for d in ordered:
+            problem, fix = split_fix(d.message)
+            cells = [
+                f"`{_cell(d.path)}`",
+                str(d.line or ""),
+                str(d.col or ""),
+                t(f"msg.report.{d.severity}"),
+                f"`{_cell(d.field)}`" if d.field else "",
+                _cell(problem),
+                _cell(fix) or t("msg.report.see_guide"),
+            ]
+            lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
 class ContentError(click.ClickException):
     """Content is invalid: the build stops with exit code 1 after printing every diagnostic."""
 
