@@ -155,6 +155,9 @@ def test_complete_product_for_a_registered_ikm_passes_validate(form, project: Pa
     assert link.startswith(
         f"https://github.com/{REPOSITORY}/new/main?filename=content%2Fproducts%2Fcontoh%2Fkeripik-balado.yaml&value="
     )
+    issue = page.locator("#issue-link").get_attribute("href")
+    assert issue.startswith(f"https://github.com/{REPOSITORY}/issues/new?template=produk-baru.yml&title=Produk%20baru")
+    assert "&nama=Keripik%20Singkong%20Balado%20200%20g" in issue and "&ikm=contoh" in issue and "&harga=18000" in issue
     (project / "content/products/contoh/keripik-balado.yaml").unlink()
 
 

@@ -214,7 +214,16 @@
     });
     $$("[data-output]").forEach(function (box) { if (!shown[box.getAttribute("data-output")]) box.hidden = true; });
     var issue = $("#issue-link"), name = read(fieldOf("produk", "nama"));
-    if (issue) issue.href = form.getAttribute("data-issue") + (name ? "&title=" + encodeURIComponent(fmt(MSG.issue_title, { name: name })) : "");
+    if (issue) {
+      /* the issue form's fields (.github/ISSUE_TEMPLATE/produk-baru.yml) prefilled through its query parameters */
+      var q = name ? "&title=" + encodeURIComponent(fmt(MSG.issue_title, { name: name })) : "";
+      var doc = readGroup($('[data-doc="produk"]')) || {};
+      var prefill = { nama: doc.nama, deskripsi_singkat: doc.deskripsi_singkat, deskripsi: doc.deskripsi, merek: doc.merek,
+        sku: doc.sku, kbli: doc.kbli, harga: doc.harga && doc.harga.nilai, berat_bersih: doc.berat_bersih, garansi: doc.garansi,
+        ekatalog_tautan: doc.ekatalog_tautan, tag: doc.tag && doc.tag.join(", "), ikm: mode() === "lama" ? ikmSlug() : "" };
+      Object.keys(prefill).forEach(function (k) { if (prefill[k]) q += "&" + k + "=" + encodeURIComponent(prefill[k]); });
+      issue.href = form.getAttribute("data-issue") + q;
+    }
   }
   function fieldOf(doc, key) { return fieldsOf($('[data-doc="' + doc + '"]')).filter(function (f) { return f.getAttribute("data-key") === key; })[0]; }
   var timer;
