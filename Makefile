@@ -41,12 +41,7 @@ lint: $(VENV)/.dev-deps
 format: $(VENV)/.dev-deps
 	$(PY) -m ruff format etalase tests tools build.py
 
-LINT_TOOLS := tools/lint/node_modules/.installed
-$(LINT_TOOLS): tools/lint/package.json tools/lint/package-lock.json
-	npm ci --silent --no-audit --no-fund --prefix tools/lint
-	touch $@
-
-test: lint $(LINT_TOOLS)
+test: lint
 	$(PY) -m pytest
 
 BENCH_N ?= 10000

@@ -73,14 +73,43 @@ def format_report(diags: list[Diagnostic], fmt: str, summary: str | None) -> str
     return "\n".join(lines)
 
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+_OPEN_CLOSE = {"`": "`", '"': '"', "«": "»", "(": ")"}
 
 
 def split_fix(message: str) -> tuple[str, str]:
-    """Messages say what is wrong, then (after the first "; ") how to fix it."""
-    problem, sep, fix = message.partition("; ")
-    return (problem, fix) if sep else (message, "")
+    """Split a message into what is wrong and how to fix it.
+
+    Messages state the problem first and add the fix and hints as "; "-separated clauses
+    ("kategori `x` tidak ada; mungkin maksudnya `y`?; daftar kategori ada di …"), so the problem
+    is the first clause and the fix is the rest. A "; " inside what the author wrote (quoted with
+    `…`, "…", «…» or shown in parentheses) is not a clause boundary."""
+    closing: list[str] = []
+    for i, ch in enumerate(message):
+        if closing and ch == closing[-1]:
+            closing.pop()
+        elif ch in _OPEN_CLOSE and (not closing or closing[-1] == ")"):
+            closing.append(_OPEN_CLOSE[ch])
+        elif not closing and message.startswith("; ", i):
+            return message[:i], message[i + 2 :]
+    return message, ""
+
+
+def _cell(text: str) -> str:
+    """One Markdown table cell: on one line, pipes escaped, and HTML in what an author wrote shown
+    as text (outside code spans; inside them nothing is interpreted)."""
+    text = text.replace("\r", " ").replace("\n", " ")
+    parts = text.split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: no code spans to keep
+        parts = [text]
+    for i in range(0, len(parts), 2):
+        parts[i] = parts[i].replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "`".join(parts).replace("|", "\\|")
+
+
+def _code(text: str) -> str:
+    fence = "``" if "`" in text else "`"
+    pad = " " if fence == "``" else ""
+    return f"{fence}{pad}{text}{pad}{fence}".replace("\r", " ").replace("\n", " ").replace("|", "\\|")
 
 
 def format_summary(diags: list[Diagnostic], closing: str) -> str:
@@ -95,14 +124,16 @@ def format_summary(diags: list[Diagnostic], closing: str) -> str:
         lines += ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
         for d in ordered:
             problem, fix = split_fix(d.message)
+            if not fix:
+                fix = t("msg.report.see_field", field=d.field) if d.field else t("msg.report.see_guide")
             cells = [
-                f"`{_cell(d.path)}`",
+                _code(d.path),
                 str(d.line or ""),
                 str(d.col or ""),
                 t(f"msg.report.{d.severity}"),
-                f"`{_cell(d.field)}`" if d.field else "",
+                _code(d.field) if d.field else "",
                 _cell(problem),
-                _cell(fix) or t("msg.report.see_guide"),
+                _cell(fix),
             ]
             lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
