@@ -5,6 +5,7 @@
 Usage::
 
     python tools/gen_catalog.py --products 10000 --out /tmp/katalog [--seed 1] [--photos-per-ikm 2]
+                                [--placeholder-photos]
 
 writes ``/tmp/katalog/content/`` with
 
@@ -12,7 +13,10 @@ writes ``/tmp/katalog/content/`` with
 - ``products/<ikm-slug>/<product-slug>.yaml`` (about 80 %) or ``.md`` (front matter plus
   Markdown body, about 20 %);
 - ``products/<ikm-slug>/foto/produk-<k>.jpg``: K small generated JPEG photos per IKM, shared
-  by that IKM's products so the photo count stays ``ceil(N / 10) * K``;
+  by that IKM's products so the photo count stays ``ceil(N / 10) * K``; with
+  ``--placeholder-photos`` each is instead the same tiny flat-grey 400×400 JPEG (the smallest
+  side the build accepts), for benchmarks of everything but photo work (``tools/bench_hugo.py``
+  uses ``--photos-per-ikm 1 --placeholder-photos``);
 - ``programs/bangga-buatan-indonesia.yaml``: the one programme the IKMs refer to.
 
 Build it from the repository with ``python build.py build --content /tmp/katalog/content``.
@@ -62,6 +66,7 @@ FIRST_DATE = dt.date(2024, 1, 1)
 PROGRAMME_SLUG = "bangga-buatan-indonesia"
 PRODUCTS_PER_IKM = 10
 PHOTO_SIZE = (800, 600)
+PLACEHOLDER_SIZE = (400, 400)  # the build refuses photos whose shorter side is under 400 px
 
 PRODUCT_SCHEMA_LINE = "# yaml-language-server: $schema=../../../schema/produk.schema.json"
 IKM_SCHEMA_LINE = "# yaml-language-server: $schema=../../../schema/ikm.schema.json"
@@ -1055,6 +1060,23 @@ def render_photo(job: PhotoJob) -> int:
     return len(data)
 
 
+@functools.cache
+def placeholder_jpeg() -> bytes:
+    """One flat grey :data:`PLACEHOLDER_SIZE` JPEG (about 2 KB), the same bytes for every photo."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", PLACEHOLDER_SIZE, (200, 200, 200)).save(buffer, "JPEG", quality=78)
+    return buffer.getvalue()
+
+
+def write_placeholder(job: PhotoJob) -> int:
+    data = placeholder_jpeg()
+    with open(job.path, "wb") as fh:
+        fh.write(data)
+    return len(data)
+
+
 # --------------------------------------------------------------------------------------------
 # Products
 # --------------------------------------------------------------------------------------------
@@ -1470,9 +1492,18 @@ def write_ikm(plan: IkmPlan, products_dir: Path, md_share: float) -> int:
 
 
 def generate(
-    out: Path, n_products: int, seed: int = 1, photos_per_ikm: int = 2, jobs: int | None = None, md_share: float = 0.2
+    out: Path,
+    n_products: int,
+    seed: int = 1,
+    photos_per_ikm: int = 2,
+    jobs: int | None = None,
+    md_share: float = 0.2,
+    placeholder_photos: bool = False,
 ) -> dict[str, float]:
-    """Write the catalog under ``out/content``; returns counts and timings."""
+    """Write the catalog under ``out/content``; returns counts and timings.
+
+    ``placeholder_photos`` writes :func:`placeholder_jpeg` instead of drawing each photo; the text
+    files are the same either way."""
     started = time.perf_counter()
     content = out / "content"
     products_dir = content / "products"
@@ -1485,7 +1516,10 @@ def generate(
     photos = photo_jobs(plans, products_dir)
     jobs = max(1, jobs or os.cpu_count() or 1)
     text_bytes = 0
-    if jobs == 1 or len(photos) < 64:
+    if placeholder_photos:
+        text_bytes = sum(write_ikm(p, products_dir, md_share) for p in plans)
+        photo_bytes = sum(write_placeholder(job) for job in photos)
+    elif jobs == 1 or len(photos) < 64:
         text_bytes = sum(write_ikm(p, products_dir, md_share) for p in plans)
         photo_bytes = sum(render_photo(job) for job in photos)
     else:
@@ -1512,6 +1546,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--photos-per-ikm", type=int, default=2, metavar="K", help="photos per IKM (default 2)")
     parser.add_argument("--jobs", type=int, default=None, help="processes drawing photos (default: CPU count)")
     parser.add_argument("--force", action="store_true", help="replace an existing DIR/content")
+    parser.add_argument(
+        "--placeholder-photos",
+        action="store_true",
+        help="write one tiny flat 400x400 JPEG for every photo instead of drawing it (benchmarks without photo work)",
+    )
     args = parser.parse_args(argv)
     if args.products < 1 or args.photos_per_ikm < 1:
         parser.error("--products and --photos-per-ikm must be at least 1")
@@ -1520,7 +1559,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.force:
             parser.error(f"{content} already exists (use --force to replace it)")
         shutil.rmtree(content)
-    stats = generate(args.out, args.products, args.seed, args.photos_per_ikm, args.jobs)
+    stats = generate(
+        args.out, args.products, args.seed, args.photos_per_ikm, args.jobs, placeholder_photos=args.placeholder_photos
+    )
     print(
         f"{stats['products']:,} products, {stats['ikm']:,} IKMs, {stats['photos']:,} photos "
         f"({stats['text_mib']:.1f} MiB text, {stats['photo_mib']:.1f} MiB JPEG) "
