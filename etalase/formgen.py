@@ -111,7 +111,7 @@ class _Builder:
             bounds = {"minItems": node.get("minItems"), "maxItems": node.get("maxItems")}
             if items.get("type") == "object":
                 child = self.field(key, items, f"{path}[]", True)
-                return FormField(kind="repeat", children=[child], attrs=bounds, **{**common, "help": common["help"]})
+                return FormField(kind="repeat", children=[child], attrs=bounds, **common)
             # a list of short strings: one comma-separated input, each item checked by the script
             item = FormField("", f"{path}[]", "text", items.get("title", title), attrs=self.string_attrs(items),
                              message=items.get("x-pesan", ""))  # fmt: skip
@@ -164,12 +164,6 @@ def schema_fields(schema: dict, name: str) -> list[FormField]:
     builder = _Builder(schema)
     needed = set(schema.get("required", []))
     return [builder.field(k, v, f"{name}.{k}", k in needed) for k, v in schema["properties"].items()]
-
-
-def walk(fields: list[FormField]):
-    for f in fields:
-        yield f
-        yield from walk(f.children)
 
 
 def rules_json(f: FormField) -> str:

@@ -9,7 +9,6 @@ IKM is only ever one of the folders that exist. Photos are only GitHub attachmen
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import difflib
 import json
@@ -19,10 +18,9 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from etalase.categories import load_taxonomy
 from etalase.i18n import t
-from etalase.regions import DISTRICT, PROVINCE, REGENCY, RegionTable, slugify
+from etalase.regions import DISTRICT, PROVINCE, REGENCY, RegionTable, load_regions, slugify
 from etalase.rules import SLUG_RE
 from etalase.scaffold import _dump, _whatsapp
 
@@ -98,15 +96,12 @@ TEXT_FIELDS = ("merek", "nomor_model", "sku", "kbli", "berat_bersih", "garansi",
 
 
 def category_options(data_dir: Path) -> list[str]:
-    raw = yaml.safe_load((data_dir / "kategori.yaml").read_text(encoding="utf-8"))
-    return [
-        f"{top['slug']}/{sub['slug']} — {top['nama']}: {sub['nama']}" for top in raw["kategori"] for sub in top["sub"]
-    ]
+    tax = load_taxonomy(data_dir / "kategori.yaml")
+    return [f"{sub.key} — {top.name}: {sub.name}" for top in tax.tops for sub in tax.subs[top.slug]]
 
 
 def province_options(data_dir: Path) -> list[str]:
-    with open(data_dir / "wilayah.csv", encoding="utf-8", newline="") as fh:
-        return [f"{r['kode']} — {r['nama']}" for r in csv.DictReader(fh) if r["tingkat"] == PROVINCE]
+    return [f"{r.code} — {r.name}" for r in load_regions(data_dir / "wilayah.csv").all() if r.level == PROVINCE]
 
 
 def enum_options(path: tuple[str, ...], schema_dir: Path = SCHEMA_DIR) -> list[str]:

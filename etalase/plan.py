@@ -118,7 +118,8 @@ class Planner:
             self.embed(url, title, ordered)
         print_path = ""
         if printable and ordered:
-            print_path = self.printed(url, title, context.get("heading", title), ordered, csv, trail)
+            by_sub = context.get("kind") == "kategori"  # a category's catalogue groups by subcategory
+            print_path = self.printed(url, title, context.get("heading", title), ordered, csv, trail, by_sub)
         count = max(1, math.ceil(len(ordered) / size))
         for n in range(1, count + 1):
             chunk = ordered[(n - 1) * size : n * size]
@@ -441,12 +442,18 @@ class Planner:
             )
 
     def printed(
-        self, url: str, title: str, heading: str, products: list[Product], csv: bool, trail: list[tuple[str, str]]
+        self,
+        url: str,
+        title: str,
+        heading: str,
+        products: list[Product],
+        csv: bool,
+        trail: list[tuple[str, str]],
+        by_sub: bool,
     ) -> str:
         """``<listing URL>cetak/``: the whole listing as an A4 catalogue, grouped by category, with a
         QR code per product (a listing page prints only its own page of cards)."""
         path = f"{url}cetak/"
-        by_sub = all(p.top.key == products[0].top.key for p in products)  # a category: group by sub
         meta = Meta(
             t("ui.print.title", title=title),
             t("ui.print.description", title=title),

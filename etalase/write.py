@@ -187,26 +187,42 @@ def _record(path: Path, key: str) -> list:
     return [key, st.st_size, st.st_mtime_ns]
 
 
+def _stage(
+    folder: Path, output: Path, texts, copies: dict[str, Path], previous: dict[str, list]
+) -> tuple[dict[str, list], dict[str, str]]:
+    """Produce every file into ``folder``, except those ``previous`` shows unchanged and intact in
+    ``output``. Returns (kept manifest entries, {staged rel path: content key})."""
+    made: set[str] = set()
+    kept: dict[str, list] = {}
+    staged: dict[str, str] = {}
+
+    def unchanged(rel: str, key: str) -> bool:
+        entry = previous.get(rel)
+        if entry and entry[0] == key and _intact(output / rel, entry):
+            kept[rel] = entry
+            return True
+        staged[rel] = key
+        _makedirs(folder / rel, made)
+        return False
+
+    for rel, content in texts:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        if not unchanged(rel, _hash(data)):
+            with open(folder / rel, "wb") as fh:
+                fh.write(data)
+    for rel, source in copies.items():
+        if not unchanged(rel, _source_signature(source)):
+            shutil.copyfile(source, folder / rel)
+    return kept, staged
+
+
 def _write_all(output: Path, texts, copies, manifest: Manifest | None) -> WriteReport:
     token = uuid.uuid4().hex[:8]
     tmp = output.parent / f".{output.name}.tmp-{token}"
     old = output.parent / f".{output.name}.old-{token}"
-    made: set[str] = set()
-    keys: dict[str, str] = {}
     try:
         tmp.mkdir()
-        for rel, content in texts:
-            target = tmp / rel
-            _makedirs(target, made)
-            data = content.encode("utf-8") if isinstance(content, str) else content
-            with open(target, "wb") as fh:
-                fh.write(data)
-            keys[rel] = _hash(data)
-        for rel, source in copies.items():
-            target = tmp / rel
-            _makedirs(target, made)
-            shutil.copyfile(source, target)
-            keys[rel] = _source_signature(source)
+        _, keys = _stage(tmp, output, texts, copies, {})
         if output.exists():
             os.rename(output, old)
         os.rename(tmp, output)
@@ -224,34 +240,9 @@ def _write_all(output: Path, texts, copies, manifest: Manifest | None) -> WriteR
 def _write_changed(output: Path, texts, copies, manifest: Manifest, previous: dict[str, list]) -> WriteReport:
     token = uuid.uuid4().hex[:8]
     stage = output.parent / f".{output.name}.stage-{token}"
-    made: set[str] = set()
-    files: dict[str, list] = {}
-    staged: dict[str, str] = {}
-    report = WriteReport()
     try:
         stage.mkdir()
-        for rel, content in texts:
-            data = content.encode("utf-8") if isinstance(content, str) else content
-            key = _hash(data)
-            entry = previous.get(rel)
-            if entry and entry[0] == key and _intact(output / rel, entry):
-                files[rel] = entry
-                continue
-            target = stage / rel
-            _makedirs(target, made)
-            with open(target, "wb") as fh:
-                fh.write(data)
-            staged[rel] = key
-        for rel, source in copies.items():
-            key = _source_signature(source)
-            entry = previous.get(rel)
-            if entry and entry[0] == key and _intact(output / rel, entry):
-                files[rel] = entry
-                continue
-            target = stage / rel
-            _makedirs(target, made)
-            shutil.copyfile(source, target)
-            staged[rel] = key
+        files, staged = _stage(stage, output, texts, copies, previous)
         removed = [rel for rel in _existing(output) if rel not in files and rel not in staged]
         journal = {"stage": stage.name, "staged": sorted(staged), "remove": removed}
         journal_file = _journal_path(output)
@@ -267,8 +258,4 @@ def _write_changed(output: Path, texts, copies, manifest: Manifest, previous: di
         files[rel] = _record(output / rel, key)
     manifest.save(files)
     journal_file.unlink(missing_ok=True)
-    report.files = len(files)
-    report.written = len(staged)
-    report.unchanged = len(files) - len(staged)
-    report.removed = len(removed)
-    return report
+    return WriteReport(files=len(files), written=len(staged), unchanged=len(files) - len(staged), removed=len(removed))
