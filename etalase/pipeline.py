@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etalase import feeds, formgen, media, opendata, qrcodes, render, sitefiles
+from etalase import feeds, formgen, media, opendata, qrcodes, render, searchindex, sitefiles
 from etalase import plan as planning
 from etalase.categories import load_taxonomy
 from etalase.config import SiteConfig
@@ -108,7 +108,12 @@ def build(cfg: SiteConfig, strict: bool = False) -> Report:
     env = render.make_env(cfg.templates_dir, site)
     env.globals["asset_version"] = fingerprint(assets)
     urls = Urls(cfg.base_url)
+    mark_index = time.perf_counter()
+    index_files = list(searchindex.write_index(site, urls, cfg.data_dir / "pencarian.yaml"))
+    env.globals["search_version"] = searchindex.version(index_files)
+    timings["index"] = time.perf_counter() - mark_index
     site_files = {"sitemap.xml": sitefiles.sitemap(pages, urls), "robots.txt": sitefiles.robots(urls)}
+    site_files.update(index_files)
     site_files.update(sitefiles.schemas(cfg.schema_dir, urls))
     site_files.update(opendata.export(site, urls))
     site_files.update(formgen.region_files(site.regions))

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from etalase import formgen, media, opendata, seo
+from etalase import formgen, media, opendata, searchindex, seo
 from etalase import urls as U
 from etalase.i18n import t
 from etalase.images import variant_widths
@@ -211,6 +211,9 @@ class Planner:
             Meta(t("ui.search.title"), t("ui.search.description"), "cari/", [home, (t("ui.search.title"), "cari/")]),
             category_counts=self.category_counts(listed),
             province_counts=self.province_counts(listed),
+            search_certs=searchindex.cert_options(),
+            search_prices=searchindex.price_options(),
+            search_texts=searchindex.client_texts(),
         )
         self.form()
         self.add(
