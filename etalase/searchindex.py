@@ -112,8 +112,10 @@ def fields(p: Product) -> list[tuple[int, str]]:
     ]
 
 
-def doc_terms(p: Product, voc: Vocabulary) -> dict[str, int]:
-    """Each term of a product with the best field it occurs in."""
+def doc_terms(p: Product, voc: Vocabulary, stems: dict[str, str] | None = None) -> dict[str, int]:
+    """Each term of a product with the best field it occurs in. ``stems`` memoizes the stemmer
+    across products (a catalog has far fewer distinct words than words)."""
+    stems = {} if stems is None else stems
     best: dict[str, int] = {}
     for weight, text in fields(p):
         for tok in tokens(text):
@@ -124,7 +126,9 @@ def doc_terms(p: Product, voc: Vocabulary) -> dict[str, int]:
                 best[word] = weight
     out = dict(best)
     for word, weight in best.items():
-        root = stem(word)
+        root = stems.get(word)
+        if root is None:
+            root = stems[word] = stem(word)
         if root != word:
             key = root + "_"
             if out.get(key, -1) < weight:
@@ -267,8 +271,9 @@ def write_index(site: Site, urls: U.Urls, vocabulary: Path) -> Iterator[tuple[st
 
     # terms → postings, documents in increasing order
     lists: dict[str, list[tuple[int, int]]] = {}
+    stems: dict[str, str] = {}
     for i, p in enumerate(docs):
-        for term, weight in doc_terms(p, voc).items():
+        for term, weight in doc_terms(p, voc, stems).items():
             lists.setdefault(term, []).append((i, weight))
     postings = {term: encode_postings(pl) for term, pl in lists.items()}
     firsts = []
