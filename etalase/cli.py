@@ -84,6 +84,9 @@ Examples:
 @strict_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print the time each pipeline step took.")
+@click.option(
+    "--force", is_flag=True, help="Build even when nothing changed since the last build (which is otherwise skipped)."
+)
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), help="Processes for photo work (default: all cores).")
 @click.option(
     "--cache-dir",
@@ -101,13 +104,14 @@ def build(
     verbose: bool = False,
     jobs: int | None = None,
     cache_dir: Path | None = None,
+    force: bool = False,
 ) -> None:
     """Validate content/ and write the whole site to _site/ (only if everything is valid)."""
     from etalase.pipeline import build as run_build
     from etalase.pipeline import summary
 
     cfg = _config(ctx, content, out, base_url).with_overrides(jobs=jobs, cache_dir=cache_dir)
-    report = run_build(cfg, strict=strict)
+    report = run_build(cfg, strict=strict, force=force)
     errors, warnings, files = _counts(report.diagnostics)
     if not report.ok:
         text = format_report(

@@ -3,6 +3,7 @@ discover → load → validate → model → plan → render → assets/images �
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import time
@@ -10,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etalase import feeds, formgen, media, opendata, qrcodes, render, searchindex, sitefiles
+from etalase import buildstamp, feeds, formgen, media, opendata, qrcodes, render, searchindex, sitefiles
 from etalase import plan as planning
 from etalase.categories import load_taxonomy
 from etalase.config import SiteConfig
@@ -41,6 +42,7 @@ class Report:
     qr_drawn: int = 0  # QR codes drawn this build (the others came from the cache)
     written: WriteReport | None = None  # files written, unchanged and removed
     timings: dict[str, float] = field(default_factory=dict)
+    unchanged_since: dict | None = None  # a no-op rebuild: what the last build recorded
 
 
 def check_content(cfg: SiteConfig, strict: bool = False) -> Report:
@@ -87,9 +89,34 @@ def fingerprint(files: dict[str, Path]) -> str:
     return h.hexdigest()
 
 
-def build(cfg: SiteConfig, strict: bool = False) -> Report:
-    """Validate, then (only if valid) render and write the whole site."""
+def build(cfg: SiteConfig, strict: bool = False, force: bool = False) -> Report:
+    """Validate, then (only if valid) render and write the whole site. When nothing the build
+    reads has changed since the last build and ``_site/`` is as it left it, do nothing
+    (``buildstamp``), unless ``force``."""
     started = time.perf_counter()
+    stamp = buildstamp.Stamp(cfg, strict)
+    last = None if force else stamp.fresh()
+    if last is not None:
+        report = Report(None, [Diagnostic(**d) for d in last["warnings"]], True, unchanged_since=last)  # type: ignore[arg-type]
+        report.pages, report.files = last["pages"], last["files"]
+        report.seconds = time.perf_counter() - started
+        return report
+    stamp.forget()
+    report = _build(cfg, strict, started)
+    if report.ok:
+        stamp.save(
+            {
+                "pages": report.pages,
+                "files": report.files,
+                "products": len(report.site.products) if report.site else 0,
+                "producers": len(report.site.producers) if report.site else 0,
+                "warnings": [dataclasses.asdict(d) for d in report.diagnostics],
+            }
+        )
+    return report
+
+
+def _build(cfg: SiteConfig, strict: bool, started: float) -> Report:
     timings: dict[str, float] = {}
     report = check_content(cfg, strict)
     timings["validate"] = time.perf_counter() - started
@@ -170,6 +197,15 @@ def collection_files(
 
 def summary(report: Report) -> str:
     site = report.site
+    if report.unchanged_since is not None:
+        last = report.unchanged_since
+        return t(
+            "ui.cli.summary_unchanged",
+            products=last["products"],
+            producers=last["producers"],
+            files=last["files"],
+            seconds=f"{report.seconds:.2f}",
+        )
     if site is None:
         return ""
     return t(

@@ -47,7 +47,7 @@ def problems(root: Path) -> list[str]:
 
 def built(root: Path):
     cfg = load_config(root / "site_config.yaml").with_overrides(jobs=1)
-    report = build(cfg)
+    report = build(cfg, force=True)  # every build goes through the image cache, never the no-op check
     assert report.ok, [d.format_text() for d in report.diagnostics]
     return report
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
@@ -76,15 +77,15 @@ def test_leftovers_of_a_killed_build_are_cleaned(built: Path) -> None:
     assert not dead.exists()
 
 
-def _build(project: Path):
-    report = build(load_config(project / "site_config.yaml").with_overrides(jobs=1))
+def _build(project: Path, force: bool = False):
+    report = build(load_config(project / "site_config.yaml").with_overrides(jobs=1), force=force)
     assert report.ok
     return report
 
 
 def test_rebuild_writes_only_what_changed(built: Path) -> None:
     before = tree(built / "_site")
-    again = _build(built)
+    again = _build(built, force=True)  # past the no-op check, to the writer's own comparison
     assert again.written.written == 0 and again.written.unchanged == len(before) and again.written.removed == 0
     assert tree(built / "_site") == before
     (built / P).write_text(edit(PRODUCT, "Keripik Pisang Coklat", "Keripik Pisang Keju"), encoding="utf-8")
@@ -195,3 +196,33 @@ def test_parallel_build_is_byte_identical_to_a_serial_one(sample_site: Path, tmp
     assert proc.returncode == 0, proc.stderr
     assert (os.cpu_count() or 1) > 1
     assert tree(out) == tree(sample_site)
+
+
+def test_nothing_changed_means_nothing_to_do(built: Path) -> None:
+    """The no-op rebuild: skipped while inputs and output are as the last build left them, and a
+    full build again after any change to what a build reads or to what it wrote."""
+    before = tree(built / "_site")
+    assert _build(built).unchanged_since is not None
+    proc = run_cli(built, "build")
+    assert proc.returncode == 0 and proc.stdout.startswith("Tidak ada yang berubah sejak build terakhir: 1 produk"), proc.stdout
+    assert tree(built / "_site") == before
+
+    def rebuilt() -> bool:
+        report = _build(built)
+        return report.unchanged_since is None and tree(built / "_site") == tmp_site(built)
+
+    (built / P).write_text(edit(PRODUCT, "Keripik Pisang Coklat", "Keripik Pisang Keju"), encoding="utf-8")
+    assert rebuilt() and _build(built).unchanged_since is not None
+    page = built / "_site/produk/contoh/keripik/index.html"
+    page.write_text("rusak", encoding="utf-8")  # the output changed by hand
+    assert rebuilt() and "Keripik Pisang Keju" in page.read_text(encoding="utf-8")
+    (built / "_site/nyasar.txt").write_text("x", encoding="utf-8")  # a stray file
+    assert rebuilt() and not (built / "_site/nyasar.txt").exists()
+    (built / "site_config.yaml").write_text(
+        (built / "site_config.yaml").read_text(encoding="utf-8").replace("Katalog Uji", "Katalog Uji Baru"),
+        encoding="utf-8",
+    )
+    assert rebuilt()
+    assert _build(built, force=True).unchanged_since is None  # --force
+    shutil.rmtree(built / ".etalase-cache")
+    assert rebuilt()
