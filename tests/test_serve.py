@@ -70,3 +70,54 @@ def test_serve_rebuilds_on_change_and_keeps_last_good_site(tmp_path: Path) -> No
         proc.terminate()
         output, _ = proc.communicate(timeout=10)
     assert "nilai TKDN harus antara 0 dan 100 (tertulis 120) [tkdn.nilai]" in output
+
+
+def test_open_pages_reload_after_a_rebuild_and_show_problems(tmp_path: Path, browser) -> None:
+    """In Chromium: an edit reloads the open page by itself; invalid content shows its problems
+    over the page (the last good page stays); fixing it takes them away and reloads."""
+    project = write_project(tmp_path / "p", base_files())
+    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXED_EPOCH, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, str(REPO / "build.py"), "--config", str(project / "site_config.yaml"), "serve", "--port", "0"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+    )
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        url = None
+        for line in proc.stdout:
+            match = re.search(r"(http://127\.0\.0\.1:\d+/)", line)
+            if match:
+                url = match.group(1)
+                break
+        assert url, "serve did not print its address"
+        page.goto(url + "produk/contoh/keripik/")
+        assert "Keripik Pisang Coklat" in page.inner_text("h1")
+        page.wait_for_function("() => document.documentElement.dataset.etalaseLive")
+        (project / P).write_text(edit(PRODUCT, "Keripik Pisang Coklat", "Keripik Pisang Keju"), encoding="utf-8")
+        page.wait_for_function("() => document.querySelector('h1').textContent.includes('Keju')", timeout=30_000)
+
+        (project / P).write_text(edit(PRODUCT, "  nilai: 48.2", "  nilai: 120"), encoding="utf-8")
+        overlay = page.locator("#etalase-galat")
+        overlay.wait_for(timeout=30_000)
+        assert "nilai TKDN harus antara 0 dan 100 (tertulis 120) [tkdn.nilai]" in overlay.inner_text()
+        assert overlay.get_attribute("role") == "alert"
+        assert "Keju" in page.inner_text("h1")  # the last good page stays underneath
+
+        (project / P).write_text(edit(PRODUCT, "Keripik Pisang Coklat", "Keripik Pisang Madu"), encoding="utf-8")
+        page.wait_for_function("() => document.querySelector('h1').textContent.includes('Madu')", timeout=30_000)
+        assert page.locator("#etalase-galat").count() == 0
+        assert not [e for e in errors if "Content Security Policy" in e], errors
+        built = (project / "_site/produk/contoh/keripik/index.html").read_text(encoding="utf-8")
+        assert "__etalase" not in built  # only the preview server adds the reload script
+    finally:
+        page.close()
+        proc.terminate()
+        output, _ = proc.communicate(timeout=10)
+    assert "Berubah: content/products/contoh/keripik.yaml" in output
+    assert re.search(r"Dibangun ulang dalam [\d.]+ detik \(\d+ berkas ditulis\)", output)
