@@ -193,6 +193,9 @@ def check_sitemap(site: Path, base_url: str, parsed: dict[Path, Parsed]) -> list
     locs = [u.findtext("s:loc", namespaces=ns) for u in root.findall("s:url", ns)]
     listed = set()
     for loc in locs:
+        if loc is None:
+            out.append("sitemap: a <url> without <loc>")
+            continue
         if not loc.startswith(base_url):
             out.append(f"sitemap: {loc} outside {base_url}")
             continue

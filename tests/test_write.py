@@ -204,7 +204,9 @@ def test_nothing_changed_means_nothing_to_do(built: Path) -> None:
     before = tree(built / "_site")
     assert _build(built).unchanged_since is not None
     proc = run_cli(built, "build")
-    assert proc.returncode == 0 and proc.stdout.startswith("Tidak ada yang berubah sejak build terakhir: 1 produk"), proc.stdout
+    assert proc.returncode == 0 and proc.stdout.startswith("Tidak ada yang berubah sejak build terakhir: 1 produk"), (
+        proc.stdout
+    )
     assert tree(built / "_site") == before
 
     def rebuilt() -> bool:
