@@ -244,9 +244,10 @@ def gzip_size(text: str) -> int:
     return len(zlib.compress(text.encode(), 6))
 
 
-def shards(postings: dict[str, bytes]) -> Iterator[tuple[list[str], list[int], bytes]]:
-    """Sorted terms cut where the estimated gzip size reaches ``SHARD_BYTES``. Estimated from
-    the raw sizes (varints gzip to about 0.8 of their bytes, terms to about 0.4), then checked."""
+def shards(postings: dict[str, bytes] | dict[str, bytearray]) -> Iterator[tuple[list[str], list[int], bytes]]:
+    """Sorted terms cut where the estimated gzip size reaches ``SHARD_BYTES``, estimated from
+    the raw sizes (varints taken at 0.8 of their bytes, terms at 0.4). The estimate errs high:
+    real shards gzip to 10–16 KB (tests/test_searchindex.py keeps them under 1.5× the budget)."""
     terms, lens, data, est = [], [], bytearray(), 0
     for term in sorted(postings):
         body = postings[term]
@@ -269,13 +270,22 @@ def write_index(site: Site, urls: U.Urls, vocabulary: Path) -> Iterator[tuple[st
     settings = site.config.images
     fmt = "webp" if "webp" in media.formats(settings) else "jpg"
 
-    # terms → postings, documents in increasing order
-    lists: dict[str, list[tuple[int, int]]] = {}
+    # terms → postings, encoded as the documents go by (they come in increasing order), so a
+    # posting costs its one or two bytes and not a Python tuple: 100k products hold ~10M of them
+    postings: dict[str, bytearray] = {}
+    last: dict[str, int] = {}
+    df: dict[str, int] = {}
     stems: dict[str, str] = {}
     for i, p in enumerate(docs):
         for term, weight in doc_terms(p, voc, stems).items():
-            lists.setdefault(term, []).append((i, weight))
-    postings = {term: encode_postings(pl) for term, pl in lists.items()}
+            out = postings.get(term)
+            if out is None:
+                out = postings[term] = bytearray()
+                last[term], df[term] = 0, 0
+            varint(out, (i - last[term]) << 2 | weight)
+            last[term] = i
+            df[term] += 1
+    del last, stems
     firsts = []
     for k, (terms, lens, data) in enumerate(shards(postings)):
         if k:
@@ -284,9 +294,9 @@ def write_index(site: Site, urls: U.Urls, vocabulary: Path) -> Iterator[tuple[st
 
     # vocabulary for suggestions: words (not stems, not numbers) of 4+ letters, by first letter
     letters: dict[str, list[tuple[str, int]]] = {}
-    for term, pl in lists.items():
+    for term, count in df.items():
         if len(term) >= 4 and term.isalpha():
-            letters.setdefault(term[0], []).append((term, len(pl)))
+            letters.setdefault(term[0], []).append((term, count))
     for letter, words in sorted(letters.items()):
         words.sort()
         yield f"{DIR}v/{letter}.json", dumps({"w": [w for w, _ in words], "f": [f for _, f in words]})
