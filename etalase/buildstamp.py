@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from etalase.config import SiteConfig
-from etalase.write import manifest_for
+from etalase.write import forget, manifest_for, save_json
 
 STAMP_FORMAT = 1
 CODE_DIR = Path(__file__).resolve().parent
@@ -97,13 +97,7 @@ class Stamp:
         return seen == len(files)
 
     def save(self, record: dict) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}")
-        tmp.write_text(json.dumps({"format": STAMP_FORMAT, "inputs": self.key, **record}), encoding="utf-8")
-        os.replace(tmp, self.path)
+        save_json(self.path, {"format": STAMP_FORMAT, "inputs": self.key, **record})
 
     def forget(self) -> None:
-        try:
-            self.path.unlink()
-        except OSError:
-            pass
+        forget(self.path)

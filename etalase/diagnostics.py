@@ -13,6 +13,8 @@ import click
 
 ERROR = "error"
 WARNING = "warning"
+# every character str.splitlines() breaks a line at
+_LINE_BREAKS = {ord(ch): ascii(ch)[1:-1] for ch in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
 
 
 @dataclass(frozen=True, order=True)
@@ -27,9 +29,11 @@ class Diagnostic:
     severity: str = ERROR
 
     def format_text(self) -> str:
+        # one problem, one line: a line break an author wrote (and the message quotes) is shown
+        # escaped, so it cannot start a second, forged diagnostic
         where = self.path if self.line == 0 else f"{self.path}:{self.line}:{self.col}"
         suffix = f" [{self.field}]" if self.field else ""
-        return f"{where}: {self.severity}: {self.message}{suffix}"
+        return f"{where}: {self.severity}: {self.message}{suffix}".translate(_LINE_BREAKS)
 
     def format_github(self) -> str:
         # Workflow commands: properties escape ',' ':' '%' and newlines; the message escapes '%' and newlines.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,7 +86,7 @@ def discover(content_dir: Path, root: Path) -> list[SourceFile]:
             kind, folder, slug = _classify(rel_parts)
             st = os.lstat(full)
             digest = ""
-            if kind not in (IMAGE, OTHER):
+            if kind not in (IMAGE, OTHER) and stat.S_ISREG(st.st_mode):  # never read through a link
                 with open(full, "rb") as fh:
                     digest = hashlib.blake2b(fh.read(), digest_size=16).hexdigest()
             path = Path(full)

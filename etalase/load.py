@@ -79,6 +79,9 @@ def _split_front_matter(text: str, src: SourceFile, diags: list[Diagnostic]) -> 
 
 def load(src: SourceFile, diags: list[Diagnostic]) -> Document | None:
     """Parse one entry file. Returns None (with diagnostics) when it cannot be read."""
+    if src.path.is_symlink():  # could point anywhere (a secret, /dev/zero) and dodge the size limit
+        diags.append(Diagnostic(src.display, 0, 0, t("msg.file_link")))
+        return None
     if src.size > MAX_ENTRY_BYTES:
         diags.append(
             Diagnostic(src.display, 0, 0, t("msg.file_too_big", kb=src.size // 1024, max=MAX_ENTRY_BYTES // 1024))

@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -118,7 +119,16 @@ def _cell(value: Any) -> str:
         return "; ".join(str(v) for v in value)
     if isinstance(value, float):
         return f"{value:.2f}".rstrip("0").rstrip(".")
-    return str(value)
+    text = str(value)
+    # a spreadsheet runs a cell that starts like a formula (CSV injection, OWASP): such text gets
+    # a leading apostrophe, which spreadsheets show as text; a plain number or phone stays as is
+    if text[:1] in _FORMULA_START and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?\d[\d.,]*")
 
 
 def to_csv(columns: list[Column], rows: list) -> bytes:

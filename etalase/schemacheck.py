@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -32,11 +33,26 @@ def load_schema(schema_dir: str, kind: str) -> dict:
         return json.load(fh)
 
 
+def _pattern(validator, pattern: str, instance: Any, schema: dict):
+    """``pattern`` as JSON Schema means it (ECMA-262): a final ``$`` is the end of the text. Python's
+    ``$`` also matches before a trailing newline, which let ``"9120001234567\\n"`` pass as a NIB."""
+    if validator.is_type(instance, "string") and not re.search(_ecma(pattern), instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@cache
+def _ecma(pattern: str) -> str:
+    return pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith(r"\$") else pattern
+
+
+_Validator = jsonschema.validators.extend(Draft202012Validator, {"pattern": _pattern})
+
+
 @cache
 def validator(schema_dir: str, kind: str) -> Draft202012Validator:
     schema = load_schema(schema_dir, kind)
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return _Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def _deref(schema: dict, node: Any) -> dict:

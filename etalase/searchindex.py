@@ -55,7 +55,7 @@ from etalase.i18n import t
 from etalase.model import Product, Site
 from etalase.stemmer import stem, tokens
 
-FORMAT = 1
+FORMAT = 2
 DIR = "cari/indeks/"
 SHARD_BYTES = 16_000  # gzip bytes a term shard aims at
 ROWS = 40  # display rows per file
@@ -108,7 +108,7 @@ def fields(p: Product) -> list[tuple[int, str]]:
         (NAME, p.name),
         (TAGS, " ".join((p.top.name, p.category.name, p.brand, *p.tags))),
         (PRODUCER, p.producer.name),
-        (DESCRIPTION, p.summary + " " + p.description_md),
+        (DESCRIPTION, " ".join((p.summary, p.description_md, *(f"{k} {v}" for k, v in p.specs)))),
     ]
 
 

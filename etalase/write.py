@@ -60,19 +60,25 @@ class Manifest:
         return files if isinstance(files, dict) else None
 
     def save(self, files: dict[str, list]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}")
-        tmp.write_text(
-            json.dumps({"format": MANIFEST_FORMAT, "output": self.output, "files": files}, separators=(",", ":")),
-            encoding="utf-8",
-        )
-        os.replace(tmp, self.path)
+        save_json(self.path, {"format": MANIFEST_FORMAT, "output": self.output, "files": files})
 
     def forget(self) -> None:
-        try:
-            self.path.unlink()
-        except OSError:
-            pass
+        forget(self.path)
+
+
+def save_json(path: Path, data: dict) -> None:
+    """Write a cache record whole or not at all (a killed build leaves the old one)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def forget(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
 
 
 def manifest_for(cache_dir: Path, output: Path) -> Manifest:

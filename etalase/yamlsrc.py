@@ -10,6 +10,7 @@ and aliases are refused (no legitimate use in an entry, and they are how alias b
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,13 +22,18 @@ Path_ = tuple  # a path into the document: keys and list indexes
 
 MAX_DEPTH = 32
 MAX_NODES = 20_000
+MAX_INT_CHARS = 100  # prices, years and (unquoted) NIBs are far shorter
+# what a quoted escape ("\x01", "\e", "\0") can put in a string but no XML feed may hold and a
+# terminal would obey: C0 and C1 controls except tab and line breaks, and U+FFFE/U+FFFF
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 _STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _SAFE_SCALARS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:int",
+    _INT,
     "tag:yaml.org,2002:float",
     _STR,
 }
@@ -130,12 +136,20 @@ class _Builder:
             return node.value
         if node.tag not in _SAFE_SCALARS:
             raise _Refused(Problem(*_pos(node.start_mark), t("msg.yaml_tag", tag=node.tag), dotted(path)))
+        if node.tag == _INT and len(node.value) > MAX_INT_CHARS:  # 0x…, 0b…: no message could print it
+            raise _Refused(Problem(*_pos(node.start_mark), t("msg.yaml_int_too_long", n=len(node.value)), dotted(path)))
         try:
-            return self.constructor.yaml_constructors[node.tag](self.constructor, node)
+            value = self.constructor.yaml_constructors[node.tag](self.constructor, node)
         except (yaml.YAMLError, ValueError) as exc:
             raise _Refused(
                 Problem(*_pos(node.start_mark), t("msg.yaml_scalar", detail=str(exc)), dotted(path))
             ) from None
+        if isinstance(value, float) and value != value:  # .nan passes every minimum and maximum
+            raise _Refused(Problem(*_pos(node.start_mark), t("msg.yaml_nan"), dotted(path)))
+        if isinstance(value, str) and (bad := _CONTROL.search(value)):
+            code = f"{ord(bad.group()):04X}"
+            raise _Refused(Problem(*_pos(node.start_mark), t("msg.yaml_control", code=code), dotted(path)))
+        return value
 
 
 def parse(text: str, line_offset: int = 0) -> Parsed:

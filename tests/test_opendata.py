@@ -93,3 +93,33 @@ def test_data_page_documents_every_column(sample_site: Path) -> None:
         header = (sample_site / f"data/{name}.csv").read_bytes().decode("utf-8-sig").splitlines()[0]
         for column in header.split(","):
             assert f"<code>{column}</code>" in page, column
+
+
+def test_csv_cells_that_look_like_formulas_stay_text() -> None:
+    """CSV injection: a spreadsheet would run ``=…``, ``+…``, ``-…`` or ``@…``; such text gets a
+    leading apostrophe (shown as text), while numbers and phone numbers stay as they are."""
+    import csv as csvmod
+    import io
+
+    from etalase.opendata import Column, to_csv
+
+    cols = [Column("nama", "string", lambda r: r)]
+    values = [
+        '=HYPERLINK("https://jahat.test","klik")',
+        "@SUM(A1)",
+        "-2+3",
+        "+cmd|' /C calc'!A0",
+        "+6281234567890",
+        "-12",
+        "Kopi",
+    ]
+    rows = list(csvmod.reader(io.StringIO(to_csv(cols, values).decode("utf-8-sig"))))[1:]
+    assert [r[0] for r in rows] == [
+        '\'=HYPERLINK("https://jahat.test","klik")',
+        "'@SUM(A1)",
+        "'-2+3",
+        "'+cmd|' /C calc'!A0",
+        "+6281234567890",
+        "-12",
+        "Kopi",
+    ]

@@ -35,10 +35,9 @@ def _wait_for(predicate, seconds: float = 30.0) -> bool:
     return False
 
 
-def test_serve_rebuilds_on_change_and_keeps_last_good_site(tmp_path: Path) -> None:
-    project = write_project(tmp_path / "p", base_files())
+def _serve(project: Path) -> subprocess.Popen:
     env = {**os.environ, "SOURCE_DATE_EPOCH": FIXED_EPOCH, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen(
+    return subprocess.Popen(
         [sys.executable, str(REPO / "build.py"), "--config", str(project / "site_config.yaml"), "serve", "--port", "0"],
         cwd=project,
         stdout=subprocess.PIPE,
@@ -46,14 +45,21 @@ def test_serve_rebuilds_on_change_and_keeps_last_good_site(tmp_path: Path) -> No
         text=True,
         env=env,
     )
+
+
+def _address(proc: subprocess.Popen) -> str:
+    for line in proc.stdout:
+        match = re.search(r"(http://127\.0\.0\.1:\d+/)", line)
+        if match:
+            return match.group(1)
+    raise AssertionError("serve did not print its address")
+
+
+def test_serve_rebuilds_on_change_and_keeps_last_good_site(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "p", base_files())
+    proc = _serve(project)
     try:
-        url = None
-        for line in proc.stdout:
-            match = re.search(r"(http://127\.0\.0\.1:\d+/)", line)
-            if match:
-                url = match.group(1)
-                break
-        assert url, "serve did not print its address"
+        url = _address(proc)
         status, html = _get(url + "produk/contoh/keripik/")
         assert status == 200 and "Keripik Pisang Coklat" in html
         status, html = _get(url + "tidak-ada/")
@@ -76,26 +82,12 @@ def test_open_pages_reload_after_a_rebuild_and_show_problems(tmp_path: Path, bro
     """In Chromium: an edit reloads the open page by itself; invalid content shows its problems
     over the page (the last good page stays); fixing it takes them away and reloads."""
     project = write_project(tmp_path / "p", base_files())
-    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXED_EPOCH, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen(
-        [sys.executable, str(REPO / "build.py"), "--config", str(project / "site_config.yaml"), "serve", "--port", "0"],
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-    )
+    proc = _serve(project)
     page = browser.new_page()
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     try:
-        url = None
-        for line in proc.stdout:
-            match = re.search(r"(http://127\.0\.0\.1:\d+/)", line)
-            if match:
-                url = match.group(1)
-                break
-        assert url, "serve did not print its address"
+        url = _address(proc)
         page.goto(url + "produk/contoh/keripik/")
         assert "Keripik Pisang Coklat" in page.inner_text("h1")
         page.wait_for_function("() => document.documentElement.dataset.etalaseLive")

@@ -108,6 +108,30 @@ def run_measured(cmd: Sequence[str], cwd: Path) -> RunResult:
     )
 
 
+def generate_placeholder_catalog(products: int, out: Path, seed: int) -> RunResult:
+    """``tools/gen_catalog.py`` with one placeholder photo per IKM (the benchmarks of everything
+    but photo work); raises ``BenchError`` when the generator fails."""
+    gen = run_measured(
+        [
+            sys.executable,
+            str(GENERATOR),
+            "--products",
+            str(products),
+            "--out",
+            str(out),
+            "--seed",
+            str(seed),
+            "--photos-per-ikm",
+            "1",
+            "--placeholder-photos",
+        ],
+        REPO_ROOT,
+    )
+    if gen.returncode != 0:
+        raise BenchError(f"generator failed (exit {gen.returncode}):\n{tail(gen.stderr)}")
+    return gen
+
+
 def tail(text: str, lines: int = TAIL_LINES) -> str:
     return "\n".join(text.rstrip("\n").splitlines()[-lines:])
 
@@ -267,6 +291,17 @@ def record(path: Path, block: str, markers: tuple[str, str] = (START_MARKER, END
     path.write_text(replace_section(text, block, markers), encoding="utf-8")
 
 
+def save_record(prog: str, path: Path, block: str, markers: tuple[str, str] = (START_MARKER, END_MARKER)) -> int:
+    """``record`` for a benchmark's ``main``: the exit code, with the reason on stderr."""
+    try:
+        record(path, block, markers)
+    except BenchError as exc:
+        print(f"{prog}: {path}: {exc}", file=sys.stderr)
+        return 1
+    print(f"\nrecorded in {path}")
+    return 0
+
+
 # --------------------------------------------------------------------------------------------
 # Command line
 # --------------------------------------------------------------------------------------------
@@ -316,12 +351,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"\nbuild output ({m.products:,} products): {m.summary}")
     if args.record:
         block = record_block(table, invocation(argv), args.runs, datetime.date.today(), machine_description())
-        try:
-            record(args.record, block)
-        except BenchError as exc:
-            print(f"bench: {args.record}: {exc}", file=sys.stderr)
-            return 1
-        print(f"\nrecorded in {args.record}")
+        return save_record("bench", args.record, block)
     return 0
 
 

@@ -474,24 +474,7 @@ def bench_size(
     workdir = Path(tempfile.mkdtemp(prefix=f"etalase-hugo-{products}-"))
     try:
         log(f"== {products:,} products ({workdir})")
-        gen = bench.run_measured(
-            [
-                sys.executable,
-                str(bench.GENERATOR),
-                "--products",
-                str(products),
-                "--out",
-                str(workdir),
-                "--seed",
-                str(seed),
-                "--photos-per-ikm",
-                "1",
-                "--placeholder-photos",
-            ],
-            REPO_ROOT,
-        )
-        if gen.returncode != 0:
-            raise bench.BenchError(f"generator failed (exit {gen.returncode}):\n{bench.tail(gen.stderr)}")
+        gen = bench.generate_placeholder_catalog(products, workdir, seed)
         ikm, photos = bench.count_catalog(workdir / "content")
         log(f"generated {ikm:,} IKMs, {photos:,} placeholder photos in {gen.wall_s:.1f} s")
         started = time.perf_counter()
@@ -733,12 +716,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     print(block)
     if args.record:
-        try:
-            bench.record(args.record, block, (START_MARKER, END_MARKER))
-        except bench.BenchError as exc:
-            print(f"bench_hugo: {args.record}: {exc}", file=sys.stderr)
-            return 1
-        print(f"\nrecorded in {args.record}")
+        return bench.save_record("bench_hugo", args.record, block, (START_MARKER, END_MARKER))
     return 0
 
 

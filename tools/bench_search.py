@@ -212,25 +212,8 @@ def prepare(products: int, work: Path, seed: int, log: Callable[[str], None] = b
             log(f"reusing the catalog and build in {work} (built {b.wall_s:.1f} s, index {b.timings['index']:.2f} s)")
             return b
     shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    gen = bench.run_measured(
-        [
-            sys.executable,
-            str(bench.GENERATOR),
-            "--products",
-            str(products),
-            "--out",
-            str(work),
-            "--seed",
-            str(seed),
-            "--photos-per-ikm",
-            "1",
-            "--placeholder-photos",
-        ],
-        REPO_ROOT,
-    )
-    if gen.returncode != 0:
-        raise bench.BenchError(f"generator failed (exit {gen.returncode}):\n{bench.tail(gen.stderr)}")
+    work.mkdir(parents=True, exist_ok=True)  # rmtree may leave what it could not remove
+    gen = bench.generate_placeholder_catalog(products, work, seed)
     log(f"generated {products:,} products in {gen.wall_s:.1f} s")
     load = os.getloadavg()[0]
     result = bench.run_measured(build_command(work), REPO_ROOT)
@@ -1254,12 +1237,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     print(block)
     if args.record:
-        try:
-            bench.record(args.record, block, (START_MARKER, END_MARKER))
-        except bench.BenchError as exc:
-            print(f"bench_search: {args.record}: {exc}", file=sys.stderr)
-            return 1
-        print(f"\nrecorded in {args.record}")
+        return bench.save_record("bench_search", args.record, block, (START_MARKER, END_MARKER))
     return 0
 
 

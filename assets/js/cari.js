@@ -1,6 +1,8 @@
 // The /cari/ page: queries the static index written by etalase/searchindex.py (its docstring is
 // the format). No framework, no dependencies. State lives in the query string.
-import { fold, tokens, stem } from "./stem.js";
+// the stemmer with this script's ?v= (the page preloads that URL), so a cached old stemmer never
+// meets a new index
+const { tokens, stem } = await import(new URL("stem.js" + new URL(import.meta.url).search, import.meta.url));
 
 const $ = (id) => document.getElementById(id);
 const root = $("cari");
