@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from etalase import __version__
+from etalase import __version__, progress
 from etalase.config import SiteConfig, load_config
 from etalase.diagnostics import ERROR, WARNING, ContentError, format_report, format_summary
 from etalase.i18n import t
@@ -111,7 +111,7 @@ def build(
     from etalase.pipeline import summary
 
     cfg = _config(ctx, content, out, base_url).with_overrides(jobs=jobs, cache_dir=cache_dir)
-    report = run_build(cfg, strict=strict, force=force)
+    report = run_build(cfg, strict=strict, force=force, progress=progress.wanted(quiet))
     errors, warnings, files = _counts(report.diagnostics)
     if not report.ok:
         text = format_report(

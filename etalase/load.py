@@ -24,6 +24,8 @@ class Document:
     raw: dict[tuple, str] = field(default_factory=dict)
     body: str | None = None  # Markdown body of a .md file
     body_line: int = 0
+    schema_ok: bool = False  # passed its JSON Schema in an earlier build (``entrycache``)
+    lazy: bool = False  # positions not read yet: parse the file again when one is asked for
 
     @property
     def kind(self) -> str:
@@ -31,6 +33,8 @@ class Document:
 
     def mark(self, path: tuple, key: bool = False) -> tuple[int, int]:
         """Best position for ``path``: the node itself, else its nearest ancestor."""
+        if self.lazy:
+            self._read_positions()
         table = self.key_marks if key else self.marks
         while path:
             if path in table:
@@ -39,6 +43,12 @@ class Document:
                 return self.marks[path]
             path = path[:-1]
         return self.marks.get((), (1, 1))
+
+    def _read_positions(self) -> None:
+        self.lazy = False
+        again = load(self.source, [])
+        if again is not None:
+            self.marks, self.key_marks = again.marks, again.key_marks
 
 
 def _decode(raw: bytes, src: SourceFile, diags: list[Diagnostic]) -> str | None:

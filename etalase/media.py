@@ -4,19 +4,17 @@ in the build cache by content hash; a rebuild with unchanged photos decodes noth
 from __future__ import annotations
 
 import hashlib
-import sys
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-
-import click
 
 from etalase import formatting as F
 from etalase import images, sharecards
 from etalase import urls as U
 from etalase.i18n import t
 from etalase.model import Image, Producer, Product, Site
+from etalase.progress import Progress
 
 CARD_VERSION = "1"
 LOGO_WIDTH = 256
@@ -68,29 +66,31 @@ class MediaReport:
     cards_drawn: int = 0
 
 
-def _run(worker: Callable, jobs: list, workers: int, label: str) -> None:
+def _run(worker: Callable, jobs: list, workers: int, label: str, progress: bool) -> None:
     if not jobs:
         return
-    show = sys.stderr.isatty() and len(jobs) > 4
-    bar = click.progressbar(length=len(jobs), label=label, file=sys.stderr) if show else None
+    bar = Progress(label, len(jobs), progress)
     try:
         if workers > 1 and len(jobs) > 1:
             with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
                 for _ in pool.map(worker, jobs, chunksize=1):
-                    if bar:
-                        bar.update(1)
+                    bar.advance()
         else:
             for job in jobs:
                 worker(job)
-                if bar:
-                    bar.update(1)
+                bar.advance()
     finally:
-        if bar:
-            bar.render_finish()
+        bar.close()
 
 
 def publish(
-    site: Site, settings: images.ImageSettings, cache_dir: Path, fonts_dir: Path, workers: int, mark: str
+    site: Site,
+    settings: images.ImageSettings,
+    cache_dir: Path,
+    fonts_dir: Path,
+    workers: int,
+    mark: str,
+    progress: bool = False,
 ) -> tuple[dict[str, Path], MediaReport]:
     """Make what is missing from the cache; return ``{output path: cached file}`` to copy."""
     variants_dir = cache_dir / "images" / f"v{images.PIPELINE_VERSION}"
@@ -124,7 +124,7 @@ def publish(
     report.photos = len({img.digest for p in site.products for img in p.images})
     jobs = [images.Job(str(sources[d]), tuple(outs)) for d, outs in sorted(photo_jobs.items())]
     report.processed = len(jobs)
-    _run(images.process, jobs, workers, t("ui.cli.progress_photos"))
+    _run(images.process, jobs, workers, t("ui.cli.progress_photos"), progress)
     card_jobs = []
     specs = [product_card(p) for p in site.products]
     specs += [c for pr in site.producers if (c := producer_card(pr, site.products_of(pr)))]
@@ -136,5 +136,5 @@ def publish(
                 sharecards.CardJob(str(spec.source), spec.title, spec.lines, mark, str(fonts_dir), str(cached))
             )
     report.cards, report.cards_drawn = len(specs), len(card_jobs)
-    _run(sharecards.render, card_jobs, workers, t("ui.cli.progress_cards"))
+    _run(sharecards.render, card_jobs, workers, t("ui.cli.progress_cards"), progress)
     return copies, report

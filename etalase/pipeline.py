@@ -17,11 +17,13 @@ from etalase.categories import load_taxonomy
 from etalase.config import SiteConfig
 from etalase.diagnostics import WARNING, Diagnostic, UsageProblem
 from etalase.discover import discover
+from etalase.entrycache import EntryCache
 from etalase.i18n import t
 from etalase.images import Inspector
 from etalase.load import LOADABLE, load
 from etalase.model import Site
 from etalase.modelbuild import build_site
+from etalase.progress import Progress
 from etalase.regions import load_regions
 from etalase.rules import check_layout, loadable
 from etalase.urls import Urls
@@ -45,7 +47,7 @@ class Report:
     unchanged_since: dict | None = None  # a no-op rebuild: what the last build recorded
 
 
-def check_content(cfg: SiteConfig, strict: bool = False) -> Report:
+def check_content(cfg: SiteConfig, strict: bool = False, progress: bool = False) -> Report:
     """discover → load → validate. Never raises on bad content (a missing folder or data table
     is a configuration error: ``UsageProblem``)."""
     if not cfg.content_dir.is_dir():
@@ -58,15 +60,25 @@ def check_content(cfg: SiteConfig, strict: bool = False) -> Report:
     files = discover(cfg.content_dir, cfg.root)
     diags: list[Diagnostic] = []
     check_layout(files, diags)
-    docs = []
-    for f in files:
+    entries = EntryCache(cfg.cache_dir, cfg.schema_dir)
+    docs, parsed = [], []
+    for f in Progress(t("ui.cli.progress_entries"), len(files), progress).wrap(files):
         if f.kind in LOADABLE and loadable(f):
-            doc = load(f, diags)
+            doc = entries.get(f)
+            if doc is None:
+                before = len(diags)
+                doc = load(f, diags)
+                if doc is not None and len(diags) == before:
+                    parsed.append(doc)  # cached below if its schema passes too
             if doc is not None:
                 docs.append(doc)
     photos = Inspector(cfg.images, cfg.cache_dir)
     checked = validate(files, docs, diags, cfg, regions, taxonomy, photos)
     photos.save()
+    for doc in parsed:
+        if doc.schema_ok:
+            entries.put(doc)
+    entries.save()
     bad = any(d.severity != WARNING or strict for d in checked.diagnostics)
     return Report(checked, checked.diagnostics, not bad)
 
@@ -89,10 +101,10 @@ def fingerprint(files: dict[str, Path]) -> str:
     return h.hexdigest()
 
 
-def build(cfg: SiteConfig, strict: bool = False, force: bool = False) -> Report:
+def build(cfg: SiteConfig, strict: bool = False, force: bool = False, progress: bool = False) -> Report:
     """Validate, then (only if valid) render and write the whole site. When nothing the build
     reads has changed since the last build and ``_site/`` is as it left it, do nothing
-    (``buildstamp``), unless ``force``."""
+    (``buildstamp``), unless ``force``. ``progress`` draws bars for long steps (``etalase.progress``)."""
     started = time.perf_counter()
     stamp = buildstamp.Stamp(cfg, strict)
     last = None if force else stamp.fresh()
@@ -102,7 +114,7 @@ def build(cfg: SiteConfig, strict: bool = False, force: bool = False) -> Report:
         report.seconds = time.perf_counter() - started
         return report
     stamp.forget()
-    report = _build(cfg, strict, started)
+    report = _build(cfg, strict, started, progress)
     if report.ok:
         stamp.save(
             {
@@ -116,9 +128,9 @@ def build(cfg: SiteConfig, strict: bool = False, force: bool = False) -> Report:
     return report
 
 
-def _build(cfg: SiteConfig, strict: bool, started: float) -> Report:
+def _build(cfg: SiteConfig, strict: bool, started: float, progress: bool) -> Report:
     timings: dict[str, float] = {}
-    report = check_content(cfg, strict)
+    report = check_content(cfg, strict, progress)
     timings["validate"] = time.perf_counter() - started
     if not report.ok:
         report.seconds = time.perf_counter() - started
@@ -146,14 +158,15 @@ def _build(cfg: SiteConfig, strict: bool, started: float) -> Report:
     site_files.update(formgen.region_files(site.regions))
     # render → write, streamed: each page is written as soon as it is rendered
     codes = qrcodes.QrCodes(cfg.cache_dir)
+    rendered = render.render_pages_parallel(env, pages, cfg.jobs)
     outputs = itertools.chain(
-        render.render_pages_parallel(env, pages, cfg.jobs),
+        Progress(t("ui.cli.progress_pages"), len(pages), progress).wrap(rendered),
         site_files.items(),
         collection_files(plan.collections, site, urls),
         codes.files(site.listed, urls),
     )
     photo_files, report.photos = media.publish(
-        site, cfg.images, cfg.cache_dir, cfg.assets_dir / "fonts", cfg.jobs, t("ui.site_short")
+        site, cfg.images, cfg.cache_dir, cfg.assets_dir / "fonts", cfg.jobs, t("ui.site_short"), progress
     )
     timings["images"] = time.perf_counter() - mark  # before it: model + plan
     mark = time.perf_counter()

@@ -64,7 +64,16 @@ def make_env(templates_dir: Path, site: Site) -> jinja2.Environment:
             cards[key] = Markup(env.get_template("partials/macros.html").module.card(product, heading))
         return cards[key]
 
+    printed: dict[str, Markup] = {}
+
+    def print_item(product: Product) -> Markup:
+        """The same for the printable lists: a product is on those of its category, region, …"""
+        if product.key not in printed:
+            printed[product.key] = Markup(env.get_template("partials/macros.html").module.print_item(product))
+        return printed[product.key]
+
     env.globals["card_html"] = card
+    env.globals["print_item_html"] = print_item
 
     settings = site.config.images
     fmts = media.formats(settings)

@@ -126,6 +126,7 @@ class CrossRules:
         self.today = today
         self.content_dir = content_dir
         self._listings: dict[Path, frozenset[str]] = {}
+        self._located: dict[tuple[str, str], tuple[str, str | None]] = {}
 
     def _names_in(self, folder: Path) -> frozenset[str]:
         if folder not in self._listings:
@@ -339,28 +340,42 @@ class CrossRules:
     def _file_in_folder(self, c: Checker, doc: Document, path: tuple, berkas: str, missing_key: str) -> str | None:
         """A referenced file must exist inside the entry's IKM folder. Returns its path relative
         to the folder, or None after reporting why not."""
-        folder = doc.source.path.parent.resolve()
-        if os.path.isabs(berkas) or berkas.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", berkas):
-            c.at(doc, path, t("msg.image_absolute"))
-            return None
-        target = doc.source.path.parent / berkas
-        try:
-            resolved = target.resolve()
-            rel = resolved.relative_to(folder)
-        except (ValueError, OSError):
-            c.at(doc, path, t("msg.image_outside", berkas=berkas, folder=_folder_display(doc)))
-            return None
-        # a link anywhere along the way could point elsewhere later; refuse links outright
-        probe = target
-        while probe != doc.source.path.parent and probe != probe.parent:
-            if probe.is_symlink():
-                c.at(doc, path, t("msg.image_link", berkas=berkas))
-                return None
-            probe = probe.parent
-        if not resolved.is_file() or not self._exact_case(folder, rel):
+        parent = doc.source.path.parent
+        key = (str(parent), berkas)
+        found = self._located.get(key)
+        if found is None:  # the products of an IKM share photos: look each one up once a build
+            found = self._located[key] = _locate(parent, berkas, self._exact_case)
+        problem, rel = found
+        if problem == "missing":
             c.at(doc, path, t(missing_key, berkas=berkas, folder=_folder_display(doc)))
-            return None
-        return rel.as_posix()
+        elif problem == "outside":
+            c.at(doc, path, t("msg.image_outside", berkas=berkas, folder=_folder_display(doc)))
+        elif problem:
+            c.at(doc, path, t(problem, berkas=berkas))
+        return rel
+
+
+def _locate(parent: Path, berkas: str, exact_case) -> tuple[str, str | None]:
+    """(problem, path relative to ``parent``): problem is "" when the file is fine, "missing",
+    "outside" or a message key."""
+    folder = parent.resolve()
+    if os.path.isabs(berkas) or berkas.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", berkas):
+        return "msg.image_absolute", None
+    target = parent / berkas
+    try:
+        resolved = target.resolve()
+        rel = resolved.relative_to(folder)
+    except (ValueError, OSError):
+        return "outside", None
+    # a link anywhere along the way could point elsewhere later; refuse links outright
+    probe = target
+    while probe != parent and probe != probe.parent:
+        if probe.is_symlink():
+            return "msg.image_link", None
+        probe = probe.parent
+    if not resolved.is_file() or not exact_case(folder, rel):
+        return "missing", None
+    return "", rel.as_posix()
 
 
 def _folder_display(doc: Document) -> str:

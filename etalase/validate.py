@@ -34,7 +34,7 @@ class Checked:
         """Drop line/column tables once every check has run: the model needs only the data
         (at 10k products the tables are a third of the build's memory)."""
         for doc in (*self.ikm.values(), *self.products, *self.programmes.values(), *self.pages, *self.events):
-            doc.marks, doc.key_marks, doc.raw = {}, {}, {}
+            doc.marks, doc.key_marks, doc.raw, doc.lazy = {}, {}, {}, False
 
     @property
     def ok(self) -> bool:
@@ -55,9 +55,10 @@ def validate(
     # 1. JSON Schema, document by document
     valid: list[Document] = []
     for doc in docs:
-        found = schemacheck.check(doc, doc.kind, cfg.schema_dir)
+        found = [] if doc.schema_ok else schemacheck.check(doc, doc.kind, cfg.schema_dir)
         diags.extend(found)
         if not found:
+            doc.schema_ok = True
             valid.append(doc)
     # 2. rules across documents
     checker = rules.Checker(diags)

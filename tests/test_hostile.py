@@ -1149,7 +1149,10 @@ def test_yaml_attacks_leave_an_existing_site_untouched(tmp_path: Path) -> None:
     for name in YAML_ATTACKS:
         assert f"content/products/{name}/keripik.yaml" in proc.stderr
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in site.rglob("*") if p.is_file()} == before
-    assert sorted(p.name for p in root.iterdir()) == ["_site", "content", "site_config.yaml"]
+    # nothing beside the old site but the build cache, which keeps only the entries that passed
+    assert sorted(p.name for p in root.iterdir()) == [".etalase-cache", "_site", "content", "site_config.yaml"]
+    cached = json.loads((root / ".etalase-cache/entries.json").read_text(encoding="utf-8"))["items"]
+    assert "produk" not in {key.split(":")[0] for key in cached}  # every product here is an attack
     assert not (root / "PWNED").exists()
 
 
