@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -134,8 +136,15 @@ def render_pages_parallel(env: jinja2.Environment, pages: list[PlannedPage], job
     _WORK = (env, pages)
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            ranges = [(i, min(i + CHUNK, len(pages))) for i in range(0, len(pages), CHUNK)]
-            for chunk in pool.imap(_render_range, ranges):
+            ranges = iter([(i, min(i + CHUNK, len(pages))) for i in range(0, len(pages), CHUNK)])
+            # a bounded window of chunks in flight, not Pool.imap: imap lets the workers run ahead
+            # of a slow disk and piles every rendered page up in this process (+350 MiB at 10k)
+            pending = deque(pool.apply_async(_render_range, (r,)) for r in itertools.islice(ranges, 2 * jobs))
+            while pending:
+                chunk = pending.popleft().get()
+                following = next(ranges, None)
+                if following is not None:
+                    pending.append(pool.apply_async(_render_range, (following,)))
                 yield from chunk
     finally:
         _WORK = None
