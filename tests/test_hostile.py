@@ -941,6 +941,16 @@ def test_the_checks_see_an_injection_when_there_is_one(hostile: Path, visit, ser
     assert {p[0] for p in markup_problems(page.replace("<h1>", leaked + "<h1>", 1))} == {"handler", "script", "url"}
 
 
+def heading_problems(where: tuple, facts: dict, name: str) -> list[tuple]:
+    """The page's <title> and its one <h1> carry the entry's name, as text."""
+    problems = []
+    if facts["title"] != collapse(f"{name} – {SITE_TITLE}"):
+        problems.append((where, "title", facts["title"]))
+    if facts["h1"] != [name]:
+        problems.append((where, "h1", facts["h1"]))
+    return problems
+
+
 def test_product_pages_show_every_field_as_text(visit) -> None:
     problems = []
     for key in KEYS:
@@ -948,10 +958,7 @@ def test_product_pages_show_every_field_as_text(visit) -> None:
         facts = visit(f"produk/{folder(key)}/{Path(name).stem}/", hover=(MARKER[key],))
         where = (key, "product page")
         problems += [(where, *p) for p in page_problems(facts)]
-        if facts["title"] != collapse(f"{product['nama']} – {SITE_TITLE}"):
-            problems.append((where, "title", facts["title"]))
-        if facts["h1"] != [product["nama"]]:
-            problems.append((where, "h1", facts["h1"]))
+        problems += heading_problems(where, facts, product["nama"])
         shown = [
             product[k] for k in ("nama", "deskripsi_singkat", "merek", "nomor_model", "sku", "berat_bersih", "garansi")
         ]
@@ -981,10 +988,7 @@ def test_producer_pages_show_every_field_as_text(visit) -> None:
         facts = visit(f"ikm/{folder(key)}/", hover=(MARKER[key], MARKER[KEYS[(KEYS.index(key) + 1) % len(KEYS)]]))
         where = (key, "producer page")
         problems += [(where, *p) for p in page_problems(facts)]
-        if facts["title"] != collapse(f"{ikm['nama_usaha']} – {SITE_TITLE}"):
-            problems.append((where, "title", facts["title"]))
-        if facts["h1"] != [ikm["nama_usaha"]]:
-            problems.append((where, "h1", facts["h1"]))
+        problems += heading_problems(where, facts, ikm["nama_usaha"])
         for text in (ikm["nama_usaha"], ikm["alamat"], ikm["pembina"], ikm["deskripsi"], product["nama"], ODD_EMAIL):
             if text not in facts["text"]:
                 problems.append((where, "not shown", text))
