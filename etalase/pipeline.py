@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etalase import buildstamp, feeds, formgen, media, opendata, qrcodes, render, searchindex, sitefiles
+from etalase import buildstamp, feeds, formgen, media, opendata, pagecache, qrcodes, render, searchindex, sitefiles
 from etalase import plan as planning
 from etalase.categories import load_taxonomy
 from etalase.config import SiteConfig
@@ -28,7 +28,7 @@ from etalase.regions import load_regions
 from etalase.rules import check_layout, loadable
 from etalase.urls import Urls
 from etalase.validate import Checked, validate
-from etalase.write import WriteReport, manifest_for, write_site
+from etalase.write import WriteReport, manifest_for, recorded, write_site
 
 
 @dataclass
@@ -37,6 +37,7 @@ class Report:
     diagnostics: list[Diagnostic]
     ok: bool
     pages: int = 0
+    rendered: int = 0  # pages rendered (the others were kept: etalase.pagecache)
     files: int = 0
     seconds: float = 0.0
     site: Site | None = None
@@ -130,6 +131,13 @@ def build(cfg: SiteConfig, strict: bool = False, force: bool = False, progress: 
 
 def _build(cfg: SiteConfig, strict: bool, started: float, progress: bool) -> Report:
     timings: dict[str, float] = {}
+
+    def lap(step: str, since: float) -> float:
+        """Record ``step`` as the time since ``since``; returns now, where the next step starts."""
+        now = time.perf_counter()
+        timings[step] = now - since
+        return now
+
     report = check_content(cfg, strict, progress)
     timings["validate"] = time.perf_counter() - started
     if not report.ok:
@@ -141,40 +149,43 @@ def _build(cfg: SiteConfig, strict: bool, started: float, progress: bool) -> Rep
     site = build_site(checked, cfg, checked.taxonomy, checked.regions)
     plan = planning.plan(site)
     pages = plan.pages
-    timings["model+plan"] = time.perf_counter() - mark
-    mark = time.perf_counter()
+    mark = lap("model+plan", mark)
     assets = asset_files(cfg.assets_dir)
     env = render.make_env(cfg.templates_dir, site)
     env.globals["asset_version"] = fingerprint(assets)
     urls = Urls(cfg.base_url)
-    mark_index = time.perf_counter()
     index_files = list(searchindex.write_index(site, urls, cfg.data_dir / "pencarian.yaml"))
     env.globals["search_version"] = searchindex.version(index_files)
-    timings["index"] = time.perf_counter() - mark_index
+    mark = lap("index", mark)
     site_files = {"sitemap.xml": sitefiles.sitemap(pages, urls), "robots.txt": sitefiles.robots(urls)}
     site_files.update(index_files)
     site_files.update(sitefiles.schemas(cfg.schema_dir, urls))
     site_files.update(opendata.export(site, urls))
     site_files.update(formgen.region_files(site.regions))
+    mark = lap("open data", mark)
+    manifest = manifest_for(cfg.cache_dir, cfg.output_dir)
+    previous = recorded(cfg.output_dir, manifest)
+    keys = pagecache.PageKeys(site, env, env.globals)
+    page_keys = [keys.key(page) for page in pages]
+    kept = pagecache.reusable(pages, page_keys, previous)
+    report.rendered = len(pages) - sum(kept)
+    mark = lap("page keys", mark)
+    photo_files, report.photos = media.publish(
+        site, cfg.images, cfg.cache_dir, cfg.assets_dir / "fonts", cfg.jobs, t("ui.site_short"), progress
+    )
+    mark = lap("images", mark)
     # render → write, streamed: each page is written as soon as it is rendered
     codes = qrcodes.QrCodes(cfg.cache_dir)
-    rendered = render.render_pages_parallel(env, pages, cfg.jobs)
+    rendered = render.render_or_keep(env, pages, page_keys, kept, cfg.jobs)
     outputs = itertools.chain(
         Progress(t("ui.cli.progress_pages"), len(pages), progress).wrap(rendered),
         site_files.items(),
         collection_files(plan.collections, site, urls),
         codes.files(site.listed, urls),
     )
-    photo_files, report.photos = media.publish(
-        site, cfg.images, cfg.cache_dir, cfg.assets_dir / "fonts", cfg.jobs, t("ui.site_short"), progress
-    )
-    timings["images"] = time.perf_counter() - mark  # before it: model + plan
-    mark = time.perf_counter()
-    written = write_site(
-        cfg.output_dir, outputs, {**assets, **photo_files}, manifest_for(cfg.cache_dir, cfg.output_dir)
-    )
+    written = write_site(cfg.output_dir, outputs, {**assets, **photo_files}, manifest)
     report.files, report.written = written.files, written
-    timings["render+write"] = time.perf_counter() - mark
+    lap("render+write", mark)
     report.pages = len(pages)
     report.qr_drawn = codes.drawn
     report.site = site
@@ -228,6 +239,7 @@ def summary(report: Report) -> str:
         products=len(site.products),
         producers=len(site.producers),
         pages=report.pages,
+        rendered=report.rendered,
         files=report.files,
         written=report.written.written if report.written else report.files,
         unchanged=report.written.unchanged if report.written else 0,

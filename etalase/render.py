@@ -16,6 +16,7 @@ from etalase import urls as U
 from etalase.i18n import strings
 from etalase.model import Image, Product, Site
 from etalase.plan import PlannedPage
+from etalase.write import Keep, Tagged
 
 
 def make_env(templates_dir: Path, site: Site) -> jinja2.Environment:
@@ -142,6 +143,30 @@ def render_pages_parallel(env: jinja2.Environment, pages: list[PlannedPage], job
                 yield from chunk
     finally:
         _WORK = None
+
+
+def render_or_keep(
+    env: jinja2.Environment,
+    pages: list[PlannedPage],
+    keys: list[str | None],
+    kept: list[bool],
+    jobs: int,
+) -> Iterator[tuple[str, str | Tagged | Keep]]:
+    """Every planned page in plan order, as the writer takes them: ``Keep`` for a page whose key
+    (``etalase.pagecache``) is the one recorded with its file by the previous build (``kept``),
+    the rendered HTML (``Tagged`` with its key) for the others, which alone go to the workers."""
+    rels = [U.output_file(page.url) for page in pages]
+    fresh = render_pages_parallel(env, [page for page, k in zip(pages, kept, strict=True) if not k], jobs)
+    try:
+        for page, rel, key, keep in zip(pages, rels, keys, kept, strict=True):
+            if keep:
+                assert key is not None
+                yield rel, Keep(key, lambda page=page: next(render_pages(env, [page]))[1])
+                continue
+            _, html = next(fresh)
+            yield rel, html if key is None else Tagged(html, key)
+    finally:
+        fresh.close()  # stops the workers if the writer gave up half-way
 
 
 def render_pages(env: jinja2.Environment, pages: list[PlannedPage]) -> Iterator[tuple[str, str]]:

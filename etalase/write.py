@@ -16,13 +16,31 @@ import json
 import os
 import shutil
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from etalase import __version__
 
-MANIFEST_FORMAT = f"1/{__version__}"
+MANIFEST_FORMAT = f"2/{__version__}"
+
+
+@dataclass
+class Tagged:
+    """A file's content with the key of the inputs it was made from (``etalase.pagecache``),
+    recorded in the manifest so that the next build can keep it without making it again."""
+
+    data: str | bytes
+    tag: str
+
+
+@dataclass
+class Keep:
+    """A file the previous build made from inputs with this ``tag``: kept if the output still
+    holds it as written, otherwise made now by ``make()``."""
+
+    tag: str
+    make: Callable[[], str | bytes]
 
 
 @dataclass
@@ -43,7 +61,8 @@ def _source_signature(path: Path) -> str:
 
 
 class Manifest:
-    """What the previous build wrote into ``output``: rel path → [content key, size, mtime_ns]."""
+    """What the previous build wrote into ``output``: rel path → [content key, size, mtime_ns]
+    and, for a file made from tagged inputs, the tag."""
 
     def __init__(self, path: Path, output: Path) -> None:
         self.path = path
@@ -152,19 +171,26 @@ def recover(output: Path, manifest: Manifest | None) -> None:
     journal_file.unlink(missing_ok=True)
 
 
+def recorded(output: Path, manifest: Manifest | None) -> dict[str, list] | None:
+    """What the previous build wrote into ``output`` (after rolling forward a journal it left), or
+    None when there is no trustworthy record: then the next write is a full one."""
+    output = output.resolve()
+    recover(output, manifest)
+    return manifest.load() if manifest is not None and output.is_dir() else None
+
+
 def write_site(
     output: Path,
-    texts: Iterable[tuple[str, str | bytes]],
+    texts: Iterable[tuple[str, str | bytes | Tagged | Keep]],
     copies: dict[str, Path],
     manifest: Manifest | None = None,
 ) -> WriteReport:
-    """Write ``texts`` (path, content pairs, consumed as they come) and ``copies`` (path → source
-    file) as the new ``output``."""
+    """Write ``texts`` (path, content pairs, consumed as they come; a content may be ``Tagged`` or
+    ``Keep``) and ``copies`` (path → source file) as the new ``output``."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
-    recover(output, manifest)
+    previous = recorded(output, manifest)
     _clean_leftovers(output)
-    previous = manifest.load() if manifest is not None and output.is_dir() else None
     if previous is None:
         return _write_all(output, texts, copies, manifest)
     return _write_changed(output, texts, copies, manifest, previous)
@@ -188,36 +214,50 @@ def _intact(path: Path, entry: list) -> bool:
     return st.st_size == entry[1] and st.st_mtime_ns == entry[2]
 
 
-def _record(path: Path, key: str) -> list:
+def _record(path: Path, key: str, tag: str | None) -> list:
     st = os.stat(path)
-    return [key, st.st_size, st.st_mtime_ns]
+    return [key, st.st_size, st.st_mtime_ns] if tag is None else [key, st.st_size, st.st_mtime_ns, tag]
+
+
+def previous_tag(previous: dict[str, list] | None, rel: str) -> str | None:
+    entry = previous.get(rel) if previous else None
+    return entry[3] if entry and len(entry) > 3 else None
 
 
 def _stage(
     folder: Path, output: Path, texts, copies: dict[str, Path], previous: dict[str, list]
-) -> tuple[dict[str, list], dict[str, str]]:
+) -> tuple[dict[str, list], dict[str, tuple[str, str | None]]]:
     """Produce every file into ``folder``, except those ``previous`` shows unchanged and intact in
-    ``output``. Returns (kept manifest entries, {staged rel path: content key})."""
+    ``output``. Returns (kept manifest entries, {staged rel path: (content key, tag)})."""
     made: set[str] = set()
     kept: dict[str, list] = {}
-    staged: dict[str, str] = {}
+    staged: dict[str, tuple[str, str | None]] = {}
 
-    def unchanged(rel: str, key: str) -> bool:
+    def unchanged(rel: str, key: str, tag: str | None) -> bool:
         entry = previous.get(rel)
         if entry and entry[0] == key and _intact(output / rel, entry):
-            kept[rel] = entry
+            kept[rel] = entry[:3] if tag is None else [*entry[:3], tag]
             return True
-        staged[rel] = key
+        staged[rel] = (key, tag)
         _makedirs(folder / rel, made)
         return False
 
     for rel, content in texts:
+        tag = None
+        if isinstance(content, Keep):
+            entry = previous.get(rel)
+            if entry and len(entry) > 3 and entry[3] == content.tag and _intact(output / rel, entry):
+                kept[rel] = entry
+                continue
+            content = Tagged(content.make(), content.tag)  # gone or changed by hand: make it again
+        if isinstance(content, Tagged):
+            content, tag = content.data, content.tag
         data = content.encode("utf-8") if isinstance(content, str) else content
-        if not unchanged(rel, _hash(data)):
+        if not unchanged(rel, _hash(data), tag):
             with open(folder / rel, "wb") as fh:
                 fh.write(data)
     for rel, source in copies.items():
-        if not unchanged(rel, _source_signature(source)):
+        if not unchanged(rel, _source_signature(source), None):
             shutil.copyfile(source, folder / rel)
     return kept, staged
 
@@ -238,7 +278,7 @@ def _write_all(output: Path, texts, copies, manifest: Manifest | None) -> WriteR
             os.rename(old, output)
         raise
     if manifest is not None:
-        manifest.save({rel: _record(output / rel, key) for rel, key in keys.items()})
+        manifest.save({rel: _record(output / rel, key, tag) for rel, (key, tag) in keys.items()})
     shutil.rmtree(old, ignore_errors=True)
     return WriteReport(files=len(keys), written=len(keys))
 
@@ -260,8 +300,8 @@ def _write_changed(output: Path, texts, copies, manifest: Manifest, previous: di
         raise
     manifest.forget()  # until the journal is applied, the old record is not the output's
     _apply(output, journal)
-    for rel, key in staged.items():
-        files[rel] = _record(output / rel, key)
+    for rel, (key, tag) in staged.items():
+        files[rel] = _record(output / rel, key, tag)
     manifest.save(files)
     journal_file.unlink(missing_ok=True)
     return WriteReport(files=len(files), written=len(staged), unchanged=len(files) - len(staged), removed=len(removed))
