@@ -141,8 +141,14 @@ def to_csv(columns: list[Column], rows: list) -> bytes:
 
 
 def to_json(columns: list[Column], rows: list, *, key: str, meta: dict) -> str:
-    data = {**meta, "jumlah": len(rows), key: [{c.name: c.get(r) for c in columns} for r in rows]}
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    """The metadata a line each, then one record per line: readable, diffable line by line, and
+    written by the C encoder (``indent`` would run json's pure-Python one: 0.5 s at 10,000)."""
+    head = [f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}," for k, v in {**meta, "jumlah": len(rows)}.items()]
+    records = ",\n".join(
+        "  " + json.dumps({c.name: c.get(r) for c in columns}, ensure_ascii=False, separators=(", ", ": "))
+        for r in rows
+    )
+    return "\n".join(["{", *head, f" {json.dumps(key)}: [", *([records] if records else []), " ]", "}"]) + "\n"
 
 
 def json_schema(columns: list[Column], *, key: str, title: str, schema_url: str) -> str:

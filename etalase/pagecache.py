@@ -21,6 +21,7 @@ import datetime as dt
 import enum
 import hashlib
 import json
+import operator
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
@@ -34,7 +35,7 @@ from etalase.entrycache import code_fingerprint
 from etalase.model import Site
 from etalase.plan import PlannedPage
 from etalase.urls import output_file
-from etalase.write import previous_tag
+from etalase.write import Keep, Tagged, previous_tag
 
 FORMAT = 1
 # what a template can read from the globals beyond its context, besides what is in the build key:
@@ -58,14 +59,26 @@ class ValueHasher:
 
     def __init__(self) -> None:
         self._memo: dict[int, tuple[Any, str]] = {}  # id → (the object, kept alive; its digest)
+        # per dataclass type: its name and a getter of all its fields at once (None: not one)
+        self._types: dict[type, tuple[str, Callable[[Any], Any]] | None] = {}
+        self._encoder = json.JSONEncoder(default=self._default, ensure_ascii=False, check_circular=False)
+
+    def _dataclass(self, cls: type) -> tuple[str, Callable[[Any], Any]] | None:
+        if cls not in self._types:
+            names = [f.name for f in dataclasses.fields(cls)] if dataclasses.is_dataclass(cls) else None
+            getter = (lambda obj: ()) if names == [] else operator.attrgetter(*names) if names else None
+            self._types[cls] = None if getter is None else (f"{cls.__module__}.{cls.__qualname__}", getter)
+        return self._types[cls]
 
     def _default(self, obj: Any) -> Any:
-        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-            hit = self._memo.get(id(obj))
-            if hit is not None and hit[0] is obj:
-                return hit[1]
-            fields = [getattr(obj, f.name) for f in dataclasses.fields(obj)]
-            digest = "@" + self.digest([type(obj).__module__, type(obj).__qualname__, fields])
+        hit = self._memo.get(id(obj))
+        if hit is not None and hit[0] is obj:
+            return hit[1]
+        kind = self._dataclass(type(obj))
+        if kind is not None:
+            name, fields = kind
+            text = self._encoder.encode([name, fields(obj)])
+            digest = "@" + hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
             self._memo[id(obj)] = (obj, digest)
             return digest
         if isinstance(obj, dt.datetime | dt.date | dt.time):
@@ -84,7 +97,7 @@ class ValueHasher:
 
     def encode(self, value: Any) -> str:
         try:
-            return json.dumps(value, default=self._default, ensure_ascii=False, check_circular=False)
+            return self._encoder.encode(value)
         except (TypeError, ValueError) as exc:  # a dict key that is not a string, a lambda, …
             raise Unhashable(str(exc)) from exc
 
@@ -167,6 +180,10 @@ class PageKeys:
             self._wide_digests[name] = self.values.digest(self._wide[name]())
         return self._wide_digests[name]
 
+    def tag(self, *values: Any) -> str:
+        """The key of a file made from ``values`` alone (besides what the build key covers)."""
+        return hashlib.blake2b(f"{self.build_key}\0{self.values.digest(values)}".encode(), digest_size=16).hexdigest()
+
     def key(self, page: PlannedPage) -> str | None:
         try:
             context = self.values.encode(page.context)
@@ -185,3 +202,12 @@ def reusable(pages: list[PlannedPage], keys: list[str | None], previous: dict[st
         key is not None and key == previous_tag(previous, output_file(page.url))
         for page, key in zip(pages, keys, strict=True)
     ]
+
+
+def reuse(rel: str, tag: str, make: Callable[[], str | bytes], previous: dict[str, list] | None) -> Tagged | Keep:
+    """What the writer needs for a file made by ``make()`` from inputs keyed ``tag``: ``Keep`` when
+    the previous build wrote it from the same key (then ``make`` runs only if the file was changed
+    by hand), else the content, tagged."""
+    if tag == previous_tag(previous, rel):
+        return Keep(tag, make)
+    return Tagged(make(), tag)

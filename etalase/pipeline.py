@@ -11,7 +11,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etalase import buildstamp, feeds, formgen, media, opendata, pagecache, qrcodes, render, searchindex, sitefiles
+from etalase import (
+    background,
+    buildstamp,
+    feeds,
+    formgen,
+    media,
+    opendata,
+    pagecache,
+    qrcodes,
+    render,
+    searchindex,
+    sitefiles,
+)
 from etalase import plan as planning
 from etalase.categories import load_taxonomy
 from etalase.config import SiteConfig
@@ -28,7 +40,7 @@ from etalase.regions import load_regions
 from etalase.rules import check_layout, loadable
 from etalase.urls import Urls
 from etalase.validate import Checked, validate
-from etalase.write import WriteReport, manifest_for, recorded, write_site
+from etalase.write import Keep, Tagged, WriteReport, manifest_for, recorded, write_site
 
 
 @dataclass
@@ -154,34 +166,52 @@ def _build(cfg: SiteConfig, strict: bool, started: float, progress: bool) -> Rep
     env = render.make_env(cfg.templates_dir, site)
     env.globals["asset_version"] = fingerprint(assets)
     urls = Urls(cfg.base_url)
-    index_files = list(searchindex.write_index(site, urls, cfg.data_dir / "pencarian.yaml"))
+    vocabulary = cfg.data_dir / "pencarian.yaml"
+
+    def search_index() -> tuple[list[tuple[str, str]], float]:
+        begun = time.perf_counter()
+        return list(searchindex.write_index(site, urls, vocabulary)), time.perf_counter() - begun
+
+    # the search index takes a core of its own while this process does the rest (with --jobs > 1)
+    index_job = background.Background(search_index, cfg.jobs)
+    try:
+        site_files = {"sitemap.xml": sitefiles.sitemap(pages, urls), "robots.txt": sitefiles.robots(urls)}
+        site_files.update(sitefiles.schemas(cfg.schema_dir, urls))
+        site_files.update(opendata.export(site, urls))
+        site_files.update(formgen.region_files(site.regions))
+        mark = lap("open data", mark)
+        photo_files, report.photos = media.publish(
+            site, cfg.images, cfg.cache_dir, cfg.assets_dir / "fonts", cfg.jobs, t("ui.site_short"), progress
+        )
+        mark = lap("images", mark)
+        manifest = manifest_for(cfg.cache_dir, cfg.output_dir)
+        previous = recorded(cfg.output_dir, manifest)
+        keys = pagecache.PageKeys(site, env, env.globals)
+        # the pages that show the index's version wait for it: their keys come last
+        page_keys: list[str | None] = [None] * len(pages)
+        later = [i for i, page in enumerate(pages) if "search" in keys.reads(page.template)]
+        for i, page in enumerate(pages):
+            if "search" not in keys.reads(page.template):
+                page_keys[i] = keys.key(page)
+        mark = lap("page keys", mark)
+        index_files, timings["index"] = index_job.result()
+    finally:
+        index_job.close()
     env.globals["search_version"] = searchindex.version(index_files)
-    mark = lap("index", mark)
-    site_files = {"sitemap.xml": sitefiles.sitemap(pages, urls), "robots.txt": sitefiles.robots(urls)}
     site_files.update(index_files)
-    site_files.update(sitefiles.schemas(cfg.schema_dir, urls))
-    site_files.update(opendata.export(site, urls))
-    site_files.update(formgen.region_files(site.regions))
-    mark = lap("open data", mark)
-    manifest = manifest_for(cfg.cache_dir, cfg.output_dir)
-    previous = recorded(cfg.output_dir, manifest)
-    keys = pagecache.PageKeys(site, env, env.globals)
-    page_keys = [keys.key(page) for page in pages]
+    mark = lap("index (wait)", mark)
+    for i in later:
+        page_keys[i] = keys.key(pages[i])
     kept = pagecache.reusable(pages, page_keys, previous)
     report.rendered = len(pages) - sum(kept)
-    mark = lap("page keys", mark)
-    photo_files, report.photos = media.publish(
-        site, cfg.images, cfg.cache_dir, cfg.assets_dir / "fonts", cfg.jobs, t("ui.site_short"), progress
-    )
-    mark = lap("images", mark)
     # render → write, streamed: each page is written as soon as it is rendered
     codes = qrcodes.QrCodes(cfg.cache_dir)
     rendered = render.render_or_keep(env, pages, page_keys, kept, cfg.jobs)
     outputs = itertools.chain(
         Progress(t("ui.cli.progress_pages"), len(pages), progress).wrap(rendered),
         site_files.items(),
-        collection_files(plan.collections, site, urls),
-        codes.files(site.listed, urls),
+        collection_files(plan.collections, site, urls, keys, previous),
+        codes.files(site.listed, urls, previous),
     )
     written = write_site(cfg.output_dir, outputs, {**assets, **photo_files}, manifest)
     report.files, report.written = written.files, written
@@ -195,28 +225,39 @@ def _build(cfg: SiteConfig, strict: bool, started: float, progress: bool) -> Rep
 
 
 def collection_files(
-    collections: list[planning.Collection], site: Site, urls: Urls
-) -> Iterator[tuple[str, str | bytes]]:
-    """Feeds (and CSVs) of every listing that has them, produced as they are written."""
+    collections: list[planning.Collection],
+    site: Site,
+    urls: Urls,
+    keys: pagecache.PageKeys,
+    previous: dict[str, list] | None,
+) -> Iterator[tuple[str, Tagged | Keep]]:
+    """Feeds (and CSVs) of every listing that has them, produced as they are written; those of a
+    listing whose title, description and products are as in the previous build are kept."""
     columns = opendata.product_columns(urls)
     for c in collections:
+        tag = keys.tag("collection", c.title, c.path, c.description, c.csv, c.products)
         common = {"title": c.title, "page_path": c.path, "urls": urls, "site_title": site.config.title}
-        yield (
-            f"{c.path}feed.xml",
-            feeds.atom(c.products, feed_path=f"{c.path}feed.xml", fallback=site.config.today, **common),
-        )
-        yield (
-            f"{c.path}feed.json",
-            feeds.json_feed(
+
+        def atom(c: planning.Collection = c, common: dict = common) -> str:
+            return feeds.atom(c.products, feed_path=f"{c.path}feed.xml", fallback=site.config.today, **common)
+
+        def json_feed(c: planning.Collection = c, common: dict = common) -> str:
+            return feeds.json_feed(
                 c.products,
                 feed_path=f"{c.path}feed.json",
                 description=c.description,
                 image_of=lambda p: media.product_card(p).path,
                 **common,
-            ),
-        )
+            )
+
+        yield f"{c.path}feed.xml", pagecache.reuse(f"{c.path}feed.xml", tag, atom, previous)
+        yield f"{c.path}feed.json", pagecache.reuse(f"{c.path}feed.json", tag, json_feed, previous)
         if c.csv:
-            yield f"{c.path}produk.csv", opendata.to_csv(columns, c.products)
+            rows = c.products
+            yield (
+                f"{c.path}produk.csv",
+                pagecache.reuse(f"{c.path}produk.csv", tag, lambda rows=rows: opendata.to_csv(columns, rows), previous),
+            )
 
 
 def summary(report: Report) -> str:

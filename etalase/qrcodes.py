@@ -14,6 +14,7 @@ import segno
 
 from etalase import urls as U
 from etalase.model import Product
+from etalase.write import Keep, Tagged, previous_tag
 
 FILE = "qr.svg"
 
@@ -55,9 +56,11 @@ class QrCodes:
         self.folder = cache_dir / "qr"
         self.drawn = 0
 
+    def name(self, url: str) -> str:
+        return hashlib.blake2b(f"{self.PARAMS}\n{url}".encode(), digest_size=12).hexdigest() + ".svg"
+
     def svg(self, url: str) -> bytes:
-        name = hashlib.blake2b(f"{self.PARAMS}\n{url}".encode(), digest_size=12).hexdigest() + ".svg"
-        cached = self.folder / name
+        cached = self.folder / self.name(url)
         try:
             data = cached.read_bytes()
             if data.startswith(b"<svg ") and data.endswith(b"</svg>"):
@@ -75,6 +78,14 @@ class QrCodes:
             pass  # a read-only cache only costs time
         return data
 
-    def files(self, products: Iterable[Product], urls: U.Urls) -> Iterator[tuple[str, bytes]]:
+    def files(
+        self, products: Iterable[Product], urls: U.Urls, previous: dict[str, list] | None = None
+    ) -> Iterator[tuple[str, Keep | Tagged]]:
+        """Each product's code; one the previous build wrote for the same URL is kept unread."""
         for p in products:
-            yield path_of(p), self.svg(urls.abs(U.product(p)))
+            url = urls.abs(U.product(p))
+            name = self.name(url)
+            if name == previous_tag(previous, path_of(p)):
+                yield path_of(p), Keep(name, lambda url=url: self.svg(url))
+            else:
+                yield path_of(p), Tagged(self.svg(url), name)

@@ -56,7 +56,7 @@ def _hash(data: bytes) -> str:
 
 
 def _source_signature(path: Path) -> str:
-    st = path.stat()
+    st = os.stat(path)
     return f"src:{path}:{st.st_size}:{st.st_mtime_ns}"
 
 
@@ -115,8 +115,8 @@ def _clean_leftovers(output: Path) -> None:
             shutil.rmtree(stale, ignore_errors=True)
 
 
-def _makedirs(path: Path, made: set[str]) -> None:
-    parent = str(path.parent)
+def _makedirs(path: Path | str, made: set[str]) -> None:
+    parent = os.path.dirname(path)
     if parent not in made:
         os.makedirs(parent, exist_ok=True)
         made.add(parent)
@@ -199,14 +199,15 @@ def write_site(
 def _existing(output: Path) -> list[str]:
     """Every file now in ``output`` (a file put there by hand does not belong either)."""
     out = []
-    for folder, _dirs, names in os.walk(output):
-        rel = os.path.relpath(folder, output)
-        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+    root = str(output)
+    for folder, _dirs, names in os.walk(root):
+        rel = folder[len(root) + 1 :]
+        prefix = rel.replace(os.sep, "/") + "/" if rel else ""
         out += [prefix + n for n in names]
     return out
 
 
-def _intact(path: Path, entry: list) -> bool:
+def _intact(path: str, entry: list) -> bool:
     try:
         st = os.stat(path)
     except OSError:
@@ -232,21 +233,23 @@ def _stage(
     made: set[str] = set()
     kept: dict[str, list] = {}
     staged: dict[str, tuple[str, str | None]] = {}
+    # plain strings, not Path objects: at 40,000 files pathlib's joins cost more than the stats
+    out, stage = f"{output}{os.sep}", f"{folder}{os.sep}"
 
     def unchanged(rel: str, key: str, tag: str | None) -> bool:
         entry = previous.get(rel)
-        if entry and entry[0] == key and _intact(output / rel, entry):
+        if entry and entry[0] == key and _intact(out + rel, entry):
             kept[rel] = entry[:3] if tag is None else [*entry[:3], tag]
             return True
         staged[rel] = (key, tag)
-        _makedirs(folder / rel, made)
+        _makedirs(stage + rel, made)
         return False
 
     for rel, content in texts:
         tag = None
         if isinstance(content, Keep):
             entry = previous.get(rel)
-            if entry and len(entry) > 3 and entry[3] == content.tag and _intact(output / rel, entry):
+            if entry and len(entry) > 3 and entry[3] == content.tag and _intact(out + rel, entry):
                 kept[rel] = entry
                 continue
             content = Tagged(content.make(), content.tag)  # gone or changed by hand: make it again
@@ -254,11 +257,11 @@ def _stage(
             content, tag = content.data, content.tag
         data = content.encode("utf-8") if isinstance(content, str) else content
         if not unchanged(rel, _hash(data), tag):
-            with open(folder / rel, "wb") as fh:
+            with open(stage + rel, "wb") as fh:
                 fh.write(data)
     for rel, source in copies.items():
         if not unchanged(rel, _source_signature(source), None):
-            shutil.copyfile(source, folder / rel)
+            shutil.copyfile(source, stage + rel)
     return kept, staged
 
 

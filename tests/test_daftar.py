@@ -112,7 +112,7 @@ def test_complete_product_for_a_registered_ikm_passes_validate(form, project: Pa
     v(page, "produk.ketersediaan").select_option("tersedia")
     v(page, "produk.waktu_produksi_hari").fill("3")
     page.locator('[data-path="produk.asal_wilayah"] select.prov').select_option("18")
-    page.wait_for_function("!document.querySelector('[data-path=\"produk.asal_wilayah\"] .v').disabled")
+    expect(page.locator('[data-path="produk.asal_wilayah"] .v')).to_be_enabled()  # no eval under the CSP
     v(page, "produk.asal_wilayah").select_option("18.72")
     v(page, "produk.tkdn.nilai").fill("45.5")
     v(page, "produk.tkdn.bmp").fill("4")
@@ -173,9 +173,9 @@ def test_new_ikm_with_regions_loaded_on_demand(form, project: Path) -> None:
     v(page, "ikm.nib").fill("9120009876543")
     v(page, "ikm.kbli").fill("10772")
     page.locator('[data-path="ikm.wilayah.kabupaten_kota"] select.prov').select_option("18")
-    page.wait_for_function("!document.querySelector('[data-path=\"ikm.wilayah.kabupaten_kota\"] .v').disabled")
+    expect(page.locator('[data-path="ikm.wilayah.kabupaten_kota"] .v')).to_be_enabled()  # no eval under the CSP
     v(page, "ikm.wilayah.kabupaten_kota").select_option("18.72")
-    page.wait_for_function("!document.querySelector('[data-path=\"ikm.wilayah.kecamatan\"] .v').disabled")
+    expect(page.locator('[data-path="ikm.wilayah.kecamatan"] .v')).to_be_enabled()  # no eval under the CSP
     v(page, "ikm.wilayah.kecamatan").select_option("18.72.01")
     assert [r for r in page.requests if "/data/wilayah/" in r] == [
         page.url.split("daftar/")[0] + "data/wilayah/18.json"

@@ -98,7 +98,7 @@ def test_embed_reports_its_height_to_the_host_page(sample_site: Path, tmp_path: 
     )
     page = browser.new_page()
     page.goto(serve_dir(host) + "index.html", wait_until="networkidle")
-    page.wait_for_function("document.querySelector('iframe').style.height !== ''", timeout=10000)
+    page.wait_for_function("() => document.querySelector('iframe').style.height !== ''", timeout=10000)
     height = page.evaluate("parseInt(document.querySelector('iframe').style.height)")
     assert height > 600
     page.close()
