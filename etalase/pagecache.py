@@ -35,7 +35,7 @@ from etalase.entrycache import code_fingerprint
 from etalase.model import Site
 from etalase.plan import PlannedPage
 from etalase.urls import output_file
-from etalase.write import Keep, Tagged, previous_tag
+from etalase.write import previous_tag
 
 FORMAT = 1
 # what a template can read from the globals beyond its context, besides what is in the build key:
@@ -202,12 +202,3 @@ def reusable(pages: list[PlannedPage], keys: list[str | None], previous: dict[st
         key is not None and key == previous_tag(previous, output_file(page.url))
         for page, key in zip(pages, keys, strict=True)
     ]
-
-
-def reuse(rel: str, tag: str, make: Callable[[], str | bytes], previous: dict[str, list] | None) -> Tagged | Keep:
-    """What the writer needs for a file made by ``make()`` from inputs keyed ``tag``: ``Keep`` when
-    the previous build wrote it from the same key (then ``make`` runs only if the file was changed
-    by hand), else the content, tagged."""
-    if tag == previous_tag(previous, rel):
-        return Keep(tag, make)
-    return Tagged(make(), tag)

@@ -40,7 +40,7 @@ from etalase.regions import load_regions
 from etalase.rules import check_layout, loadable
 from etalase.urls import Urls
 from etalase.validate import Checked, validate
-from etalase.write import Keep, Tagged, WriteReport, manifest_for, recorded, write_site
+from etalase.write import Keep, Tagged, WriteReport, manifest_for, recorded, reuse, write_site
 
 
 @dataclass
@@ -188,11 +188,8 @@ def _build(cfg: SiteConfig, strict: bool, started: float, progress: bool) -> Rep
         previous = recorded(cfg.output_dir, manifest)
         keys = pagecache.PageKeys(site, env, env.globals)
         # the pages that show the index's version wait for it: their keys come last
-        page_keys: list[str | None] = [None] * len(pages)
-        later = [i for i, page in enumerate(pages) if "search" in keys.reads(page.template)]
-        for i, page in enumerate(pages):
-            if "search" not in keys.reads(page.template):
-                page_keys[i] = keys.key(page)
+        waits = ["search" in keys.reads(page.template) for page in pages]
+        page_keys = [None if wait else keys.key(page) for page, wait in zip(pages, waits, strict=True)]
         mark = lap("page keys", mark)
         index_files, timings["index"] = index_job.result()
     finally:
@@ -200,8 +197,7 @@ def _build(cfg: SiteConfig, strict: bool, started: float, progress: bool) -> Rep
     env.globals["search_version"] = searchindex.version(index_files)
     site_files.update(index_files)
     mark = lap("index (wait)", mark)
-    for i in later:
-        page_keys[i] = keys.key(pages[i])
+    page_keys = [keys.key(page) if wait else key for page, wait, key in zip(pages, waits, page_keys, strict=True)]
     kept = pagecache.reusable(pages, page_keys, previous)
     report.rendered = len(pages) - sum(kept)
     # render → write, streamed: each page is written as soon as it is rendered
@@ -213,7 +209,7 @@ def _build(cfg: SiteConfig, strict: bool, started: float, progress: bool) -> Rep
         collection_files(plan.collections, site, urls, keys, previous),
         codes.files(site.listed, urls, previous),
     )
-    written = write_site(cfg.output_dir, outputs, {**assets, **photo_files}, manifest)
+    written = write_site(cfg.output_dir, outputs, {**assets, **photo_files}, manifest, previous)
     report.files, report.written = written.files, written
     lap("render+write", mark)
     report.pages = len(pages)
@@ -250,13 +246,13 @@ def collection_files(
                 **common,
             )
 
-        yield f"{c.path}feed.xml", pagecache.reuse(f"{c.path}feed.xml", tag, atom, previous)
-        yield f"{c.path}feed.json", pagecache.reuse(f"{c.path}feed.json", tag, json_feed, previous)
+        yield f"{c.path}feed.xml", reuse(f"{c.path}feed.xml", tag, atom, previous)
+        yield f"{c.path}feed.json", reuse(f"{c.path}feed.json", tag, json_feed, previous)
         if c.csv:
             rows = c.products
             yield (
                 f"{c.path}produk.csv",
-                pagecache.reuse(f"{c.path}produk.csv", tag, lambda rows=rows: opendata.to_csv(columns, rows), previous),
+                reuse(f"{c.path}produk.csv", tag, lambda rows=rows: opendata.to_csv(columns, rows), previous),
             )
 
 

@@ -16,7 +16,7 @@ import zxingcpp
 
 from etalase import urls as U
 from etalase.model import Product
-from etalase.write import Keep, Tagged, previous_tag
+from etalase.write import Keep, Tagged, reuse
 
 FILE = "qr.svg"
 BORDER = 2  # modules of quiet zone around the code
@@ -100,8 +100,4 @@ class QrCodes:
         """Each product's code; one the previous build wrote for the same URL is kept unread."""
         for p in products:
             url = urls.abs(U.product(p))
-            name = self.name(url)
-            if name == previous_tag(previous, path_of(p)):
-                yield path_of(p), Keep(name, lambda url=url: self.svg(url))
-            else:
-                yield path_of(p), Tagged(self.svg(url), name)
+            yield path_of(p), reuse(path_of(p), self.name(url), lambda url=url: self.svg(url), previous)

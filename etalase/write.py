@@ -179,17 +179,38 @@ def recorded(output: Path, manifest: Manifest | None) -> dict[str, list] | None:
     return manifest.load() if manifest is not None and output.is_dir() else None
 
 
+def previous_tag(previous: dict[str, list] | None, rel: str) -> str | None:
+    """The tag the previous build recorded with ``rel``, if any."""
+    entry = previous.get(rel) if previous else None
+    return entry[3] if entry and len(entry) > 3 else None
+
+
+def reuse(rel: str, tag: str, make: Callable[[], str | bytes], previous: dict[str, list] | None) -> Tagged | Keep:
+    """What the writer needs for a file made by ``make()`` from inputs keyed ``tag``: ``Keep`` when
+    the previous build wrote it from the same key (then ``make`` runs only if the file was changed
+    by hand), else the content, tagged."""
+    if tag == previous_tag(previous, rel):
+        return Keep(tag, make)
+    return Tagged(make(), tag)
+
+
+_LOAD: dict = {}  # write_site's default: read the record of the previous output itself
+
+
 def write_site(
     output: Path,
     texts: Iterable[tuple[str, str | bytes | Tagged | Keep]],
     copies: dict[str, Path],
     manifest: Manifest | None = None,
+    previous: dict[str, list] | None = _LOAD,
 ) -> WriteReport:
     """Write ``texts`` (path, content pairs, consumed as they come; a content may be ``Tagged`` or
-    ``Keep``) and ``copies`` (path → source file) as the new ``output``."""
+    ``Keep``) and ``copies`` (path → source file) as the new ``output``. ``previous`` is what
+    ``recorded`` gave for this output and manifest, when the caller has read it already."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
-    previous = recorded(output, manifest)
+    if previous is _LOAD:
+        previous = recorded(output, manifest)
     _clean_leftovers(output)
     if previous is None:
         return _write_all(output, texts, copies, manifest)
@@ -218,11 +239,6 @@ def _intact(path: str, entry: list) -> bool:
 def _record(path: Path, key: str, tag: str | None) -> list:
     st = os.stat(path)
     return [key, st.st_size, st.st_mtime_ns] if tag is None else [key, st.st_size, st.st_mtime_ns, tag]
-
-
-def previous_tag(previous: dict[str, list] | None, rel: str) -> str | None:
-    entry = previous.get(rel) if previous else None
-    return entry[3] if entry and len(entry) > 3 else None
 
 
 def _stage(

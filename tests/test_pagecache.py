@@ -123,14 +123,23 @@ def test_only_the_pages_that_show_a_product_are_rendered_again(tmp_path: Path) -
     assert len(changed) <= report.rendered <= len(changed) + 3
 
 
-def test_a_page_edited_by_hand_is_rendered_again_even_when_its_key_is_the_same(tmp_path: Path) -> None:
+def test_kept_files_edited_or_deleted_by_hand_are_made_again_even_when_their_key_is_the_same(tmp_path: Path) -> None:
     project = _project(tmp_path / "p")
     _build(project)
-    page = project / "_site/produk/tenun-lain/kain-tenun/index.html"
-    good = page.read_bytes()
-    page.write_text("rusak", encoding="utf-8")
+    site = project / "_site"
+    # a page, a listing's feed and a QR code: each kept by its key when intact
+    kept = [
+        "produk/tenun-lain/kain-tenun/index.html",
+        "kategori/kain-tradisional/feed.xml",
+        "produk/contoh/keripik/qr.svg",
+    ]
+    good = {rel: (site / rel).read_bytes() for rel in kept}
+    (site / kept[0]).write_text("rusak", encoding="utf-8")
+    (site / kept[1]).write_text("rusak", encoding="utf-8")
+    (site / kept[2]).unlink()
     report = _build(project)
-    assert page.read_bytes() == good and report.written.written == 1
+    assert {rel: (site / rel).read_bytes() for rel in kept} == good
+    assert report.written.written == 3 and report.rendered <= 1  # the data page only
 
 
 def test_values_are_hashed_by_content_and_unknown_values_make_a_page_uncacheable() -> None:
