@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-import cmarkgfm
 import nh3
 from cmarkgfm.cmark import Options
+
+from etalase import gfm
 
 _OPTIONS = Options.CMARK_OPT_SMART  # raw HTML stays omitted: CMARK_OPT_UNSAFE is never set
 _TAGS = {
@@ -51,7 +52,7 @@ def render(text: str, heading_base: int = 2, link_prefix: str = "/") -> str:
     site-relative links (``/tentang/``) get the base path ``link_prefix``."""
     if not text.strip():
         return ""
-    html = cmarkgfm.github_flavored_markdown_to_html(text, options=_OPTIONS)
+    html = gfm.to_html(text, options=_OPTIONS)
     clean = nh3.clean(
         html,
         tags=_TAGS,
