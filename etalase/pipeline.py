@@ -159,6 +159,7 @@ def _build(cfg: SiteConfig, strict: bool, started: float, progress: bool) -> Rep
     checked.release_positions()
     mark = time.perf_counter()
     site = build_site(checked, cfg, checked.taxonomy, checked.regions)
+    checked.release_documents()
     plan = planning.plan(site)
     pages = plan.pages
     mark = lap("model+plan", mark)

@@ -24,7 +24,7 @@ class Meta:
     description: str
     path: str
     trail: list[tuple[str, str]] = field(default_factory=list)  # breadcrumbs (name, path)
-    jsonld: list[dict] = field(default_factory=list)
+    jsonld: list[seo.StructuredData] = field(default_factory=list)  # made when the page is rendered
     image: str = ""  # site path of the share image
     image_alt: str = ""
     noindex: bool = False
@@ -91,7 +91,7 @@ class Planner:
 
     def add(self, url: str, template: str, meta: Meta, **context: Any) -> None:
         if meta.trail:
-            meta.jsonld.append(seo.breadcrumbs(meta.trail, self.urls))
+            meta.jsonld.append(seo.StructuredData("breadcrumbs", (tuple(meta.trail),)))
         self.pages.append(PlannedPage(url, template, {"meta": meta, **context}))
 
     def listing(
@@ -157,7 +157,7 @@ class Planner:
             self.cfg.title,
             self.cfg.description,
             "",
-            jsonld=[seo.website(self.cfg.title, self.cfg.description, self.urls)],
+            jsonld=[seo.StructuredData("website", (self.cfg.title, self.cfg.description))],
             feed="feed.xml",
         )
         self.collections.append(Collection(t("ui.feed.all_title"), "", newest_first(listed), self.cfg.description))
@@ -231,13 +231,15 @@ class Planner:
                 (p.name, U.product(p)),
             ]
             widths = self.cfg.images.widths
-            images = [self.urls.abs(U.image_variant(i, variant_widths(i.width, widths)[-1], "jpg")) for i in p.images]
+            images = tuple(
+                self.urls.abs(U.image_variant(i, variant_widths(i.width, widths)[-1], "jpg")) for i in p.images
+            )
             meta = Meta(
                 p.name,
                 p.summary,
                 U.product(p),
                 trail,
-                [seo.product(p, self.urls, images)],
+                [seo.StructuredData("product", (p, images))],
                 media.product_card(p).path,
                 p.name,
                 noindex=p.archived,
@@ -270,7 +272,7 @@ class Planner:
                 pr.description or t("ui.producer.meta_description", name=pr.name, region=pr.regency.short_name),
                 U.producer(pr),
                 [*crumbs, (pr.name, U.producer(pr))],
-                [seo.organization(pr, self.urls)],
+                [seo.StructuredData("organization", (pr,))],
             )
             card = media.producer_card(pr, items)
             if card:

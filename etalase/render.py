@@ -45,7 +45,7 @@ def make_env(templates_dir: Path, site: Site) -> jinja2.Environment:
         harga_nominal=F.price_amount,
         telepon=F.phone_display,
         markdown=md,
-        jsonld=seo.dumps,
+        jsonld=lambda item: seo.script(item, urls),
     )
     env.globals.update(
         t=strings(site.config.lang),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
@@ -26,6 +27,24 @@ def dumps(data: Any) -> Markup:
     for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(ch, esc)
     return Markup(text)
+
+
+@dataclass(frozen=True)
+class StructuredData:
+    """A page's JSON-LD, described by its kind and the model values it is made from, and made
+    only when the page is rendered: a page kept from the previous build never builds it, the
+    planned pages hold no dictionaries, and the page key hashes the values it comes from."""
+
+    kind: str  # "product", "organization", "breadcrumbs" or "website"
+    args: tuple
+
+    def build(self, urls: U.Urls) -> dict:
+        return _KINDS[self.kind](*self.args, urls)
+
+
+def script(item: StructuredData, urls: U.Urls) -> Markup:
+    """The text of a ``<script type="application/ld+json">`` for one item of ``Meta.jsonld``."""
+    return dumps(item.build(urls))
 
 
 def organization(p: Producer, urls: U.Urls) -> dict:
@@ -62,7 +81,7 @@ def organization(p: Producer, urls: U.Urls) -> dict:
     return data
 
 
-def product(p: Product, urls: U.Urls, image_urls: list[str]) -> dict:
+def product(p: Product, image_urls: tuple[str, ...], urls: U.Urls) -> dict:
     page_url = urls.abs(U.product(p))
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -70,7 +89,7 @@ def product(p: Product, urls: U.Urls, image_urls: list[str]) -> dict:
         "name": p.name,
         "description": p.summary,
         "url": page_url,
-        "image": image_urls,
+        "image": list(image_urls),
         "category": f"{p.top.name} > {p.category.name}",
         "inLanguage": "id",
         "manufacturer": {"@type": "Organization", "name": p.producer.name, "url": urls.abs(U.producer(p.producer))},
@@ -111,7 +130,7 @@ def product(p: Product, urls: U.Urls, image_urls: list[str]) -> dict:
     return data
 
 
-def breadcrumbs(trail: list[tuple[str, str]], urls: U.Urls) -> dict:
+def breadcrumbs(trail: tuple[tuple[str, str], ...], urls: U.Urls) -> dict:
     return {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
@@ -136,3 +155,6 @@ def website(title: str, description: str, urls: U.Urls) -> dict:
             "query-input": "required name=search_term_string",
         },
     }
+
+
+_KINDS = {"product": product, "organization": organization, "breadcrumbs": breadcrumbs, "website": website}

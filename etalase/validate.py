@@ -36,6 +36,12 @@ class Checked:
         for doc in (*self.ikm.values(), *self.products, *self.programmes.values(), *self.pages, *self.events):
             doc.marks, doc.key_marks, doc.raw, doc.lazy = {}, {}, {}, False
 
+    def release_documents(self) -> None:
+        """Drop the documents once the model is built from them: the model holds what the
+        pages need (at 10k products the decoded entries are 50 MiB that every render worker
+        would otherwise inherit)."""
+        self.ikm, self.products, self.programmes, self.pages, self.events = {}, [], {}, [], []
+
     @property
     def ok(self) -> bool:
         return not any(d.severity == ERROR for d in self.diagnostics)
