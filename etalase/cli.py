@@ -196,12 +196,30 @@ Examples:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--no-watch", is_flag=True, help="Build once and serve, without rebuilding on changes.")
 @content_option
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder to build into and serve (default: _site/).",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Build cache folder (default: .etalase-cache/; safe to delete).",
+)
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, no_watch: bool, content: Path | None) -> None:
+def serve(
+    ctx: click.Context,
+    host: str,
+    port: int,
+    no_watch: bool,
+    content: Path | None,
+    out: Path | None = None,
+    cache_dir: Path | None = None,
+) -> None:
     """Build, serve _site/ locally and rebuild when content, templates or assets change."""
     from etalase.serve import run
 
-    cfg = _config(ctx, content)
+    cfg = _config(ctx, content, out).with_overrides(cache_dir=cache_dir)
     run(cfg, host, port, watch=not no_watch)
 
 

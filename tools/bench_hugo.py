@@ -388,6 +388,86 @@ def etalase_command(workdir: Path) -> list[str]:
     ]
 
 
+def serve_command(workdir: Path) -> list[str]:
+    return [
+        sys.executable,
+        "build.py",
+        "serve",
+        "--port",
+        "0",
+        "--content",
+        str(workdir / "content"),
+        "--out",
+        str(workdir / "etalase-site"),
+        "--cache-dir",
+        str(workdir / "cache"),
+    ]
+
+
+SERVE_EDITS = 3  # edits timed in one preview session
+
+
+def _next_event(stream) -> str:
+    """The data of the next server-sent event (skipping keep-alive comments)."""
+    while True:
+        line = stream.readline()
+        if not line:
+            raise bench.BenchError("serve closed its event stream")
+        if line.startswith(b"data:"):
+            return line[5:].decode("utf-8").strip()
+
+
+def serve_edits(workdir: Path, log: Callable[[str], None], edits: int = SERVE_EDITS) -> list[float]:
+    """Seconds from saving an edited product to having its page again in a tab of
+    ``python build.py serve``: the watcher notices the file (300 ms debounce), the rebuild runs,
+    the reload event arrives, and the page is fetched as the reloading tab fetches it."""
+    import urllib.request
+
+    proc = subprocess.Popen(
+        serve_command(workdir),
+        cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    seen: list[str] = []
+    try:
+        assert proc.stdout is not None
+        base = None
+        for line in proc.stdout:
+            seen.append(line)
+            found = re.search(r"(http://127\.0\.0\.1:\d+/)", line)
+            if found:
+                base = found.group(1)
+                break
+        if base is None:
+            raise bench.BenchError("serve did not print its address:\n" + "".join(seen[-20:]))
+        times = []
+        with urllib.request.urlopen(base + "__etalase/events", timeout=120) as stream:
+            _next_event(stream)  # the state the page loaded with
+            for n in range(edits):
+                entry = edit_entry(workdir / "content")
+                saved = time.perf_counter()
+                event = json.loads(_next_event(stream))
+                if event.get("problems"):
+                    raise bench.BenchError(f"serve reported problems after the edit: {event['problems'][:3]}")
+                page = f"{base}produk/{entry.parent.name}/{entry.stem}/"
+                with urllib.request.urlopen(page, timeout=30) as resp:
+                    html = resp.read().decode("utf-8")
+                times.append(time.perf_counter() - saved)
+                if html.count(EDIT_SENTENCE) < n + 2:  # the bench's CLI edit added the first copy
+                    raise bench.BenchError(f"the reloaded page does not show edit {n + 1}: {page}")
+                log(f"serve: edit {n + 1}/{edits} saved → page reloaded in {times[-1]:.2f} s")
+        return times
+    finally:
+        proc.terminate()
+        try:
+            proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
 # --------------------------------------------------------------------------------------------
 # One catalog size
 # --------------------------------------------------------------------------------------------
@@ -421,6 +501,7 @@ class SizeResult:
     etalase_site: SiteCount | None = None
     hugo_site: SiteCount | None = None
     summaries: dict[str, str] = field(default_factory=dict)  # Etalase's own last output line
+    serve: list[float] = field(default_factory=list)  # one edit in `serve`: saved → page reloaded (s)
 
 
 def count_site(folder: Path) -> SiteCount:
@@ -517,6 +598,7 @@ def bench_size(
         size.extra["edit"] = _measure(e_cmd, "etalase rebuild after a one-entry edit", log)
         size.summaries["edit"] = bench.tail(size.extra["edit"].result.stdout, 1)
         size.extra["hugo-edit"] = _measure(h_cmd, "hugo build after the same edit", log)
+        size.serve = serve_edits(workdir, log)
         return size
     finally:
         if keep:
@@ -602,6 +684,11 @@ def targets_table(sizes: Sequence[SizeResult]) -> str:
         cpu_h = statistics.median(_values(ten.hugo, "cpu_s"))
         rss = max(_values(ten.etalase, "peak_rss_mib"))
         noop = ten.extra["noop"].result.wall_s
+        served = (
+            f"{statistics.median(ten.serve):.2f} s ({min(ten.serve):.2f}–{max(ten.serve):.2f}, {len(ten.serve)} edits)"
+            if ten.serve
+            else "not measured"
+        )
         rows += [
             f"| 10k clean build: Etalase CPU ÷ Hugo CPU | {cpu_e / cpu_h:.2f}× ({cpu_e:.1f} s ÷ {cpu_h:.1f} s) "
             f"| ≤ 0.5× | {_status(cpu_e / cpu_h <= 0.5)} |",
@@ -609,6 +696,8 @@ def targets_table(sizes: Sequence[SizeResult]) -> str:
             f"| {_status(1000 * cpu_e / ten.products <= 1)} |",
             f"| 10k clean build: Etalase peak RSS (largest run) | {rss:.0f} MiB | ≤ 400 MiB | {_status(rss <= 400)} |",
             f"| 10k no-op rebuild: wall | {noop:.2f} s | ≤ 1 s | {_status(noop <= 1)} |",
+            f"| 10k one product edited in `serve`: saved → page reloaded | {served} | ≤ 2 s "
+            f"| {_status(bool(ten.serve) and statistics.median(ten.serve) <= 2)} |",
         ]
     big = next((s for s in sizes if s.products == LARGE_SIZE), None)
     if big:
