@@ -180,6 +180,10 @@ class PageKeys:
             self._wide_digests[name] = self.values.digest(self._wide[name]())
         return self._wide_digests[name]
 
+    def value_key(self, obj: Any) -> str:
+        """``obj``'s digest by value (for a model object, computed once per build)."""
+        return self.values.encode(obj)
+
     def tag(self, *values: Any) -> str:
         """The key of a file made from ``values`` alone (besides what the build key covers)."""
         return hashlib.blake2b(f"{self.build_key}\0{self.values.digest(values)}".encode(), digest_size=16).hexdigest()

@@ -114,10 +114,17 @@ def fingerprint(files: dict[str, Path]) -> str:
     return h.hexdigest()
 
 
-def build(cfg: SiteConfig, strict: bool = False, force: bool = False, progress: bool = False) -> Report:
+def build(
+    cfg: SiteConfig,
+    strict: bool = False,
+    force: bool = False,
+    progress: bool = False,
+    fragments: render.Fragments | None = None,
+) -> Report:
     """Validate, then (only if valid) render and write the whole site. When nothing the build
     reads has changed since the last build and ``_site/`` is as it left it, do nothing
-    (``buildstamp``), unless ``force``. ``progress`` draws bars for long steps (``etalase.progress``)."""
+    (``buildstamp``), unless ``force``. ``progress`` draws bars for long steps (``etalase.progress``).
+    A process that builds again and again (``serve``) passes the same ``fragments`` every time."""
     started = time.perf_counter()
     stamp = buildstamp.Stamp(cfg, strict)
     last = None if force else stamp.fresh()
@@ -127,7 +134,7 @@ def build(cfg: SiteConfig, strict: bool = False, force: bool = False, progress: 
         report.seconds = time.perf_counter() - started
         return report
     stamp.forget()
-    report = _build(cfg, strict, started, progress)
+    report = _build(cfg, strict, started, progress, fragments)
     if report.ok:
         stamp.save(
             {
@@ -141,7 +148,7 @@ def build(cfg: SiteConfig, strict: bool = False, force: bool = False, progress: 
     return report
 
 
-def _build(cfg: SiteConfig, strict: bool, started: float, progress: bool) -> Report:
+def _build(cfg: SiteConfig, strict: bool, started: float, progress: bool, fragments: render.Fragments | None) -> Report:
     timings: dict[str, float] = {}
 
     def lap(step: str, since: float) -> float:
@@ -164,7 +171,7 @@ def _build(cfg: SiteConfig, strict: bool, started: float, progress: bool) -> Rep
     pages = plan.pages
     mark = lap("model+plan", mark)
     assets = asset_files(cfg.assets_dir)
-    env = render.make_env(cfg.templates_dir, site)
+    env = render.make_env(cfg.templates_dir, site, fragments)
     env.globals["asset_version"] = fingerprint(assets)
     urls = Urls(cfg.base_url)
     vocabulary = cfg.data_dir / "pencarian.yaml"
@@ -188,6 +195,8 @@ def _build(cfg: SiteConfig, strict: bool, started: float, progress: bool) -> Rep
         manifest = manifest_for(cfg.cache_dir, cfg.output_dir)
         previous = recorded(cfg.output_dir, manifest)
         keys = pagecache.PageKeys(site, env, env.globals)
+        if fragments is not None:
+            fragments.begin(keys.build_key, keys.value_key)
         # the pages that show the index's version wait for it: their keys come last
         waits = ["search" in keys.reads(page.template) for page in pages]
         page_keys = [None if wait else keys.key(page) for page, wait in zip(pages, waits, strict=True)]

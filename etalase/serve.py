@@ -119,13 +119,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _rebuild(cfg: SiteConfig, live: LiveState | None = None, changes: set | None = None) -> bool:
+def _rebuild(cfg: SiteConfig, live: LiveState | None = None, changes: set | None = None, fragments=None) -> bool:
     from etalase.pipeline import build
 
     if changes:
         names = sorted(_shown(cfg, path) for _kind, path in changes)
         click.echo(t("ui.cli.changed", files=", ".join(names[:5]) + (" …" if len(names) > 5 else "")))
-    report = build(cfg)
+    report = build(cfg, fragments=fragments)
     if not report.ok:
         click.echo(t("ui.cli.rebuild_failed"), err=True)
         click.echo(format_report(report.diagnostics, "text", None), err=True)
@@ -149,8 +149,11 @@ def _shown(cfg: SiteConfig, path: str) -> str:
 def run(cfg: SiteConfig, host: str, port: int, watch: bool = True) -> None:
     from urllib.parse import urlsplit
 
+    from etalase.render import Fragments
+
     live = LiveState() if watch else None
-    _rebuild(cfg, live)
+    fragments = Fragments()  # product cards and printed items kept from build to build
+    _rebuild(cfg, live, fragments=fragments)
     cfg.output_dir.mkdir(parents=True, exist_ok=True)
     prefix = urlsplit(cfg.base_url).path or "/"
     handler = functools.partial(_Handler, directory=str(cfg.output_dir), prefix=prefix, live=live)
@@ -186,7 +189,7 @@ def run(cfg: SiteConfig, host: str, port: int, watch: bool = True) -> None:
                 click.echo(t("ui.cli.serving", url=url))
                 announced = True
             if changes:
-                _rebuild(cfg, live, changes)
+                _rebuild(cfg, live, changes, fragments)
     except KeyboardInterrupt:
         pass
     finally:

@@ -108,6 +108,32 @@ def test_incremental_build_equals_a_clean_build(tmp_path: Path, name: str) -> No
         assert incremental.rendered < incremental.pages // 2, (name, incremental.rendered, incremental.pages)
 
 
+def test_a_serve_session_keeps_fragments_between_builds_and_still_equals_clean_builds(tmp_path: Path) -> None:
+    """serve passes one render.Fragments to every build: cards and printed items of unchanged
+    products come from the previous builds, and after each change the site is a clean build's."""
+    from etalase import render
+
+    project = _project(tmp_path / "p")
+    fragments = render.Fragments()
+    cfg = load_config(project / "site_config.yaml").with_overrides(jobs=1)
+    assert build(cfg, fragments=fragments).ok
+    cards = {key: html for key, html in fragments.store.items() if key[0] == "card"}
+    assert len({key[1] for key in cards}) == 3  # one digest per product
+    for n, (name, change) in enumerate(CHANGES.items()):
+        change(project)
+        cfg = load_config(project / "site_config.yaml").with_overrides(jobs=1)
+        report = build(cfg, fragments=fragments)
+        assert report.ok, [d.format_text() for d in report.diagnostics]
+        clean_out = tmp_path / f"bersih-{n}"
+        _build(project, output_dir=clean_out, cache_dir=tmp_path / f"cache-bersih-{n}")
+        assert tree(project / "_site") == tree(clean_out), name
+        if name == "product name":  # only the renamed product's card was rendered again: the
+            # listing that shows all three took the other two from the store, untouched
+            new = {key for key in fragments.store if key[0] == "card" and key not in cards}
+            assert len(new) == 1
+            assert all(fragments.store.get(key) is html for key, html in cards.items())
+
+
 def test_only_the_pages_that_show_a_product_are_rendered_again(tmp_path: Path) -> None:
     project = _project(tmp_path / "p")
     _build(project)
