@@ -7,7 +7,7 @@ import dataclasses
 import hashlib
 import itertools
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,10 +30,11 @@ from etalase.config import SiteConfig
 from etalase.diagnostics import WARNING, Diagnostic, UsageProblem
 from etalase.discover import discover
 from etalase.entrycache import EntryCache
+from etalase.fragments import Fragments
 from etalase.i18n import t
 from etalase.images import Inspector
 from etalase.load import LOADABLE, load
-from etalase.model import Site
+from etalase.model import Product, Site
 from etalase.modelbuild import build_site
 from etalase.progress import Progress
 from etalase.regions import load_regions
@@ -119,7 +120,7 @@ def build(
     strict: bool = False,
     force: bool = False,
     progress: bool = False,
-    fragments: render.Fragments | None = None,
+    fragments: Fragments | None = None,
 ) -> Report:
     """Validate, then (only if valid) render and write the whole site. When nothing the build
     reads has changed since the last build and ``_site/`` is as it left it, do nothing
@@ -148,7 +149,7 @@ def build(
     return report
 
 
-def _build(cfg: SiteConfig, strict: bool, started: float, progress: bool, fragments: render.Fragments | None) -> Report:
+def _build(cfg: SiteConfig, strict: bool, started: float, progress: bool, fragments: Fragments | None) -> Report:
     timings: dict[str, float] = {}
 
     def lap(step: str, since: float) -> float:
@@ -157,6 +158,24 @@ def _build(cfg: SiteConfig, strict: bool, started: float, progress: bool, fragme
         timings[step] = now - since
         return now
 
+    shared = fragments if fragments is not None else Fragments()  # cards, printed items, CSV lines
+    shared.begin()
+    try:
+        return _build_valid(cfg, strict, started, progress, shared, fragments is not None, timings, lap)
+    finally:
+        shared.end()
+
+
+def _build_valid(
+    cfg: SiteConfig,
+    strict: bool,
+    started: float,
+    progress: bool,
+    fragments: Fragments,
+    across_builds: bool,
+    timings: dict[str, float],
+    lap: Callable[[str, float], float],
+) -> Report:
     report = check_content(cfg, strict, progress)
     timings["validate"] = time.perf_counter() - started
     if not report.ok:
@@ -195,8 +214,8 @@ def _build(cfg: SiteConfig, strict: bool, started: float, progress: bool, fragme
         manifest = manifest_for(cfg.cache_dir, cfg.output_dir)
         previous = recorded(cfg.output_dir, manifest)
         keys = pagecache.PageKeys(site, env, env.globals)
-        if fragments is not None:
-            fragments.begin(keys.build_key, keys.value_key)
+        if across_builds:  # serve: fragments of unchanged products come from earlier builds
+            fragments.scope_to(keys.build_key, keys.value_key)
         # the pages that show the index's version wait for it: their keys come last
         waits = ["search" in keys.reads(page.template) for page in pages]
         page_keys = [None if wait else keys.key(page) for page, wait in zip(pages, waits, strict=True)]
@@ -216,7 +235,7 @@ def _build(cfg: SiteConfig, strict: bool, started: float, progress: bool, fragme
     outputs = itertools.chain(
         Progress(t("ui.cli.progress_pages"), len(pages), progress).wrap(rendered),
         site_files.items(),
-        collection_files(plan.collections, site, urls, keys, previous),
+        collection_files(plan.collections, site, urls, keys, previous, fragments),
         codes.files(site.listed, urls, previous),
     )
     written = write_site(cfg.output_dir, outputs, {**assets, **photo_files}, manifest, previous)
@@ -236,10 +255,16 @@ def collection_files(
     urls: Urls,
     keys: pagecache.PageKeys,
     previous: dict[str, list] | None,
+    fragments: Fragments,
 ) -> Iterator[tuple[str, Tagged | Keep]]:
     """Feeds (and CSVs) of every listing that has them, produced as they are written; those of a
-    listing whose title, description and products are as in the previous build are kept."""
+    listing whose title, description and products are as in the previous build are kept. A
+    product's CSV line is made once (``fragments``): it is in the CSV of each of its listings."""
     columns = opendata.product_columns(urls)
+
+    def line(p: Product) -> str:
+        return fragments.get("csv", p, (), lambda: opendata.csv_line(columns, p))
+
     for c in collections:
         tag = keys.tag("collection", c.title, c.path, c.description, c.csv, c.products)
         common = {"title": c.title, "page_path": c.path, "urls": urls, "site_title": site.config.title}
@@ -262,7 +287,7 @@ def collection_files(
             rows = c.products
             yield (
                 f"{c.path}produk.csv",
-                reuse(f"{c.path}produk.csv", tag, lambda rows=rows: opendata.to_csv(columns, rows), previous),
+                reuse(f"{c.path}produk.csv", tag, lambda rows=rows: opendata.to_csv(columns, rows, line), previous),
             )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
@@ -13,41 +13,11 @@ from markupsafe import Markup
 from etalase import formatting as F
 from etalase import formgen, images, markdown, media, qrcodes, seo
 from etalase import urls as U
+from etalase.fragments import Fragments
 from etalase.i18n import strings
 from etalase.model import Image, Product, Site
 from etalase.plan import PlannedPage
 from etalase.write import Keep, Tagged
-
-
-class Fragments:
-    """Rendered product fragments (a card, an item of a printable list) by what they show.
-
-    A card looks the same on every page that shows it (only ``site.taxonomy``, which is in the
-    build key, is read by ``partials/macros.html`` besides the product). Within a build they are
-    memoised by product; a long-running process (``serve``) passes one ``Fragments`` to every
-    build, and once the page keys exist (``etalase.pagecache``) the memo is keyed by the build key
-    and the product's value digest, so after an edit only the edited product's fragments are
-    rendered again (at 10k products, the printable lists that show one product hold ~6,000)."""
-
-    def __init__(self) -> None:
-        self.scope = ""  # the build key the stored fragments belong to
-        self.store: dict[tuple, Markup] = {}
-        self.key: Callable[[Product], str] | None = None  # set per build: a product's value digest
-        self.local: dict[tuple, Markup] = {}  # this build's fragments of products without a digest
-
-    def begin(self, build_key: str, key: Callable[[Product], str]) -> None:
-        if build_key != self.scope:
-            self.scope, self.store = build_key, {}
-        self.key, self.local = key, {}
-
-    def lookup(self, macro: str, product: Product, args: tuple) -> tuple[dict[tuple, Markup], tuple]:
-        """The memo that holds this fragment and its key in it."""
-        if self.key is not None:
-            try:
-                return self.store, (macro, self.key(product), *args)
-            except TypeError:  # a value the digest cannot take in: remembered for this build only
-                pass
-        return self.local, (macro, product.key, *args)
 
 
 def make_env(templates_dir: Path, site: Site, fragments: Fragments | None = None) -> jinja2.Environment:
@@ -94,12 +64,10 @@ def make_env(templates_dir: Path, site: Site, fragments: Fragments | None = None
     shared = fragments if fragments is not None else Fragments()
 
     def once(macro: str, product: Product, *args: str) -> Markup:
-        memo, key = shared.lookup(macro, product, args)
-        hit = memo.get(key)
-        if hit is None:
-            module = env.get_template("partials/macros.html").module
-            hit = memo[key] = Markup(getattr(module, macro)(product, *args))
-        return hit
+        def make() -> Markup:
+            return Markup(getattr(env.get_template("partials/macros.html").module, macro)(product, *args))
+
+        return shared.get(macro, product, args, make)
 
     env.globals["card_html"] = lambda product, heading="h3": once("card", product, heading)
     env.globals["print_item_html"] = lambda product: once("print_item", product)

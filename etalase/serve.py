@@ -149,7 +149,7 @@ def _shown(cfg: SiteConfig, path: str) -> str:
 def run(cfg: SiteConfig, host: str, port: int, watch: bool = True) -> None:
     from urllib.parse import urlsplit
 
-    from etalase.render import Fragments
+    from etalase.fragments import Fragments
 
     live = LiveState() if watch else None
     fragments = Fragments()  # product cards and printed items kept from build to build

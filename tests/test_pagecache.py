@@ -109,12 +109,12 @@ def test_incremental_build_equals_a_clean_build(tmp_path: Path, name: str) -> No
 
 
 def test_a_serve_session_keeps_fragments_between_builds_and_still_equals_clean_builds(tmp_path: Path) -> None:
-    """serve passes one render.Fragments to every build: cards and printed items of unchanged
+    """serve passes one Fragments to every build: cards and printed items of unchanged
     products come from the previous builds, and after each change the site is a clean build's."""
-    from etalase import render
+    from etalase.fragments import Fragments
 
     project = _project(tmp_path / "p")
-    fragments = render.Fragments()
+    fragments = Fragments()
     cfg = load_config(project / "site_config.yaml").with_overrides(jobs=1)
     assert build(cfg, fragments=fragments).ok
     cards = {key: html for key, html in fragments.store.items() if key[0] == "card"}
