@@ -36,6 +36,7 @@ from etalase.images import Inspector
 from etalase.load import LOADABLE, load
 from etalase.model import Product, Site
 from etalase.modelbuild import build_site
+from etalase.parse import parse_clean
 from etalase.progress import Progress
 from etalase.regions import load_regions
 from etalase.rules import check_layout, loadable
@@ -75,17 +76,32 @@ def check_content(cfg: SiteConfig, strict: bool = False, progress: bool = False)
     diags: list[Diagnostic] = []
     check_layout(files, diags)
     entries = EntryCache(cfg.cache_dir, cfg.schema_dir)
+    wanted = [f for f in files if f.kind in LOADABLE and loadable(f)]
+    cached = {f.rel: doc for f in wanted if (doc := entries.get(f)) is not None}
+    # the entries the cache did not have: the clean ones parsed and checked on every core
+    fresh = [f for f in wanted if f.rel not in cached]
+    bar = Progress(t("ui.cli.progress_entries"), len(wanted), progress)
     docs, parsed = [], []
-    for f in Progress(t("ui.cli.progress_entries"), len(files), progress).wrap(files):
-        if f.kind in LOADABLE and loadable(f):
-            doc = entries.get(f)
-            if doc is None:
+    try:
+        bar.advance(len(cached))
+        clean = parse_clean(fresh, cfg.schema_dir, cfg.jobs, bar)
+        serial, clean = clean is None, clean or {}
+        for f in wanted:
+            doc = cached.get(f.rel)
+            if doc is None and f.rel in clean:
+                doc = clean[f.rel]
+                parsed.append(doc)
+            elif doc is None:  # a problem to report, a small site or one core: loaded here
                 before = len(diags)
                 doc = load(f, diags)
                 if doc is not None and len(diags) == before:
                     parsed.append(doc)  # cached below if its schema passes too
+                if serial:
+                    bar.advance()
             if doc is not None:
                 docs.append(doc)
+    finally:
+        bar.close()
     photos = Inspector(cfg.images, cfg.cache_dir)
     checked = validate(files, docs, diags, cfg, regions, taxonomy, photos)
     photos.save()

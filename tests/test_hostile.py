@@ -1409,7 +1409,7 @@ def assert_ends_in_diagnostics(check, content: bytes, markdown: bool) -> None:
         site = build_site(checked, cfg, checked.taxonomy, checked.regions)
         urls = Urls(cfg.base_url)
         for product in site.products:
-            strict_json(seo.dumps(seo.product(product, urls, [])))
+            strict_json(seo.dumps(seo.product(product, (), urls)))
         atom = feeds.atom(
             list(site.products),
             title="uji",
