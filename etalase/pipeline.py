@@ -7,7 +7,7 @@ import dataclasses
 import hashlib
 import itertools
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -151,7 +151,12 @@ def build(
         report.seconds = time.perf_counter() - started
         return report
     stamp.forget()
-    report = _build(cfg, strict, started, progress, fragments)
+    shared = fragments if fragments is not None else Fragments()  # cards, printed items, CSV lines
+    shared.begin()
+    try:
+        report = _build(cfg, strict, started, progress, shared, across_builds=fragments is not None)
+    finally:
+        shared.end()
     if report.ok:
         stamp.save(
             {
@@ -165,7 +170,9 @@ def build(
     return report
 
 
-def _build(cfg: SiteConfig, strict: bool, started: float, progress: bool, fragments: Fragments | None) -> Report:
+def _build(
+    cfg: SiteConfig, strict: bool, started: float, progress: bool, fragments: Fragments, across_builds: bool
+) -> Report:
     timings: dict[str, float] = {}
 
     def lap(step: str, since: float) -> float:
@@ -174,24 +181,6 @@ def _build(cfg: SiteConfig, strict: bool, started: float, progress: bool, fragme
         timings[step] = now - since
         return now
 
-    shared = fragments if fragments is not None else Fragments()  # cards, printed items, CSV lines
-    shared.begin()
-    try:
-        return _build_valid(cfg, strict, started, progress, shared, fragments is not None, timings, lap)
-    finally:
-        shared.end()
-
-
-def _build_valid(
-    cfg: SiteConfig,
-    strict: bool,
-    started: float,
-    progress: bool,
-    fragments: Fragments,
-    across_builds: bool,
-    timings: dict[str, float],
-    lap: Callable[[str, float], float],
-) -> Report:
     report = check_content(cfg, strict, progress)
     timings["validate"] = time.perf_counter() - started
     if not report.ok:
