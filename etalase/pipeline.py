@@ -209,7 +209,6 @@ def _build(
     try:
         site_files = {"sitemap.xml": sitefiles.sitemap(pages, urls), "robots.txt": sitefiles.robots(urls)}
         site_files.update(sitefiles.schemas(cfg.schema_dir, urls))
-        site_files.update(opendata.export(site, urls))
         site_files.update(formgen.region_files(site.regions))
         mark = lap("open data", mark)
         photo_files, report.photos = media.publish(
@@ -240,6 +239,7 @@ def _build(
     outputs = itertools.chain(
         Progress(t("ui.cli.progress_pages"), len(pages), progress).wrap(rendered),
         site_files.items(),
+        export_files(site, urls, keys, previous),
         collection_files(plan.collections, site, urls, keys, previous, fragments),
         codes.files(site.listed, urls, previous),
     )
@@ -252,6 +252,16 @@ def _build(
     report.seconds = time.perf_counter() - started
     report.timings = timings
     return report
+
+
+def export_files(
+    site: Site, urls: Urls, keys: pagecache.PageKeys, previous: dict[str, list] | None
+) -> Iterator[tuple[str, Keep]]:
+    """The ``/data/`` exports, made when the writer comes to them; kept when the catalog's
+    products and producers are as in the previous build."""
+    tag = keys.tag("open data", site.listed, site.producers)
+    for rel, make in opendata.export(site, urls).items():
+        yield rel, Keep(tag, make)
 
 
 def collection_files(

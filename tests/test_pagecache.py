@@ -153,19 +153,21 @@ def test_kept_files_edited_or_deleted_by_hand_are_made_again_even_when_their_key
     project = _project(tmp_path / "p")
     _build(project)
     site = project / "_site"
-    # a page, a listing's feed and a QR code: each kept by its key when intact
+    # a page, a listing's feed, a QR code and an open-data export: each kept by its key when intact
     kept = [
         "produk/tenun-lain/kain-tenun/index.html",
         "kategori/kain-tradisional/feed.xml",
         "produk/contoh/keripik/qr.svg",
+        "data/produk.json",
     ]
     good = {rel: (site / rel).read_bytes() for rel in kept}
     (site / kept[0]).write_text("rusak", encoding="utf-8")
     (site / kept[1]).write_text("rusak", encoding="utf-8")
     (site / kept[2]).unlink()
+    (site / kept[3]).write_text("{}", encoding="utf-8")
     report = _build(project)
     assert {rel: (site / rel).read_bytes() for rel in kept} == good
-    assert report.written.written == 3 and report.rendered <= 1  # the data page only
+    assert report.written.written == 4 and report.rendered <= 1  # the data page only
 
 
 def test_values_are_hashed_by_content_and_unknown_values_make_a_page_uncacheable() -> None:
