@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from etalase import __version__, progress
+from etalase import __version__, allocator, progress
 from etalase.config import SiteConfig, load_config
 from etalase.diagnostics import ERROR, WARNING, ContentError, format_report, format_summary
 from etalase.i18n import t
@@ -65,6 +65,7 @@ def cli(ctx: click.Context, config_path: Path, debug: bool) -> None:
     ctx.ensure_object(dict)
     ctx.obj["config"] = config_path
     ctx.obj["debug"] = debug
+    allocator.tune()  # large freed blocks go back to the system (etalase/allocator.py)
     if ctx.invoked_subcommand is None:
         ctx.invoke(build)
 

@@ -104,3 +104,11 @@ def test_yaml_unsafe_tags_are_refused(tag: str) -> None:
 def test_markdown_site_links_follow_the_base_path() -> None:
     html = markdown.render("[Tentang](/tentang/) dan [luar](//contoh.id/)", link_prefix="/katalog/")
     assert 'href="/katalog/tentang/"' in html and 'href="//contoh.id/"' in html
+
+
+def test_the_allocator_threshold_is_fixed_unless_the_environment_sets_it(monkeypatch) -> None:
+    from etalase import allocator
+
+    assert allocator.tune() is True  # glibc (Debian): mallopt accepted the threshold
+    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "65536")
+    assert allocator.tune() is False  # the maintainer's own setting wins
