@@ -22,12 +22,10 @@ class Fragments:
     def __init__(self) -> None:
         self.scope = ""  # the build key the stored fragments belong to
         self.store: dict[tuple, str] = {}
-        self.key: Callable[[Product], str] | None = None  # set per build: a product's value digest
+        # a product's value digest, from the page keys of the build under way (until they exist,
+        # and in a one-off build, fragments are remembered in ``local`` for that build alone)
+        self.key: Callable[[Product], str] | None = None
         self.local: dict[tuple, str] = {}  # this build's fragments of products without a digest
-
-    def begin(self) -> None:
-        """A build starts: until its page keys exist, fragments are remembered for it alone."""
-        self.key, self.local = None, {}
 
     def scope_to(self, build_key: str, key: Callable[[Product], str]) -> None:
         """This build's keys exist: fragments of another build key go, ``key`` digests products."""
@@ -40,13 +38,13 @@ class Fragments:
         self.key, self.local = None, {}
 
     def get(self, kind: str, product: Product, args: tuple, make: Callable[[], str]) -> str:
-        memo, key = self.lookup(kind, product, args)
+        memo, key = self._lookup(kind, product, args)
         hit = memo.get(key)
         if hit is None:
             hit = memo[key] = make()
         return hit
 
-    def lookup(self, kind: str, product: Product, args: tuple) -> tuple[dict[tuple, str], tuple]:
+    def _lookup(self, kind: str, product: Product, args: tuple) -> tuple[dict[tuple, str], tuple]:
         """The memo that holds this fragment and its key in it."""
         if self.key is not None:
             try:

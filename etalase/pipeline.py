@@ -42,7 +42,7 @@ from etalase.regions import load_regions
 from etalase.rules import check_layout, loadable
 from etalase.urls import Urls
 from etalase.validate import Checked, validate
-from etalase.write import Keep, Tagged, WriteReport, manifest_for, recorded, reuse, write_site
+from etalase.write import Keep, WriteReport, manifest_for, recorded, write_site
 
 
 @dataclass
@@ -152,7 +152,6 @@ def build(
         return report
     stamp.forget()
     shared = fragments if fragments is not None else Fragments()  # cards, printed items, CSV lines
-    shared.begin()
     try:
         report = _build(cfg, strict, started, progress, shared, across_builds=fragments is not None)
     finally:
@@ -239,9 +238,9 @@ def _build(
     outputs = itertools.chain(
         Progress(t("ui.cli.progress_pages"), len(pages), progress).wrap(rendered),
         site_files.items(),
-        export_files(site, urls, keys, previous),
-        collection_files(plan.collections, site, urls, keys, previous, fragments),
-        codes.files(site.listed, urls, previous),
+        export_files(site, urls, keys),
+        collection_files(plan.collections, site, urls, keys, fragments),
+        codes.files(site.listed, urls),
     )
     written = write_site(cfg.output_dir, outputs, {**assets, **photo_files}, manifest, previous)
     report.files, report.written = written.files, written
@@ -254,12 +253,10 @@ def _build(
     return report
 
 
-def export_files(
-    site: Site, urls: Urls, keys: pagecache.PageKeys, previous: dict[str, list] | None
-) -> Iterator[tuple[str, Keep]]:
+def export_files(site: Site, urls: Urls, keys: pagecache.PageKeys) -> Iterator[tuple[str, Keep]]:
     """The ``/data/`` exports, made when the writer comes to them; kept when the catalog's
     products and producers are as in the previous build."""
-    tag = keys.tag("open data", site.listed, site.producers)
+    tag = keys.tag("open data", site.products, site.producers)
     for rel, make in opendata.export(site, urls).items():
         yield rel, Keep(tag, make)
 
@@ -269,9 +266,8 @@ def collection_files(
     site: Site,
     urls: Urls,
     keys: pagecache.PageKeys,
-    previous: dict[str, list] | None,
     fragments: Fragments,
-) -> Iterator[tuple[str, Tagged | Keep]]:
+) -> Iterator[tuple[str, Keep]]:
     """Feeds (and CSVs) of every listing that has them, produced as they are written; those of a
     listing whose title, description and products are as in the previous build are kept. A
     product's CSV line is made once (``fragments``): it is in the CSV of each of its listings."""
@@ -296,14 +292,10 @@ def collection_files(
                 **common,
             )
 
-        yield f"{c.path}feed.xml", reuse(f"{c.path}feed.xml", tag, atom, previous)
-        yield f"{c.path}feed.json", reuse(f"{c.path}feed.json", tag, json_feed, previous)
+        yield f"{c.path}feed.xml", Keep(tag, atom)
+        yield f"{c.path}feed.json", Keep(tag, json_feed)
         if c.csv:
-            rows = c.products
-            yield (
-                f"{c.path}produk.csv",
-                reuse(f"{c.path}produk.csv", tag, lambda rows=rows: opendata.to_csv(columns, rows, line), previous),
-            )
+            yield f"{c.path}produk.csv", Keep(tag, lambda rows=c.products: opendata.to_csv(columns, rows, line))
 
 
 def summary(report: Report) -> str:

@@ -16,7 +16,7 @@ import zxingcpp
 
 from etalase import urls as U
 from etalase.model import Product
-from etalase.write import Keep, Tagged, reuse
+from etalase.write import Keep
 
 FILE = "qr.svg"
 BORDER = 2  # modules of quiet zone around the code
@@ -94,10 +94,9 @@ class QrCodes:
             pass  # a read-only cache only costs time
         return data
 
-    def files(
-        self, products: Iterable[Product], urls: U.Urls, previous: dict[str, list] | None = None
-    ) -> Iterator[tuple[str, Keep | Tagged]]:
-        """Each product's code; one the previous build wrote for the same URL is kept unread."""
+    def files(self, products: Iterable[Product], urls: U.Urls) -> Iterator[tuple[str, Keep]]:
+        """Each product's code, tagged with its URL: one the previous build wrote for the same URL
+        is kept unread."""
         for p in products:
             url = urls.abs(U.product(p))
-            yield path_of(p), reuse(path_of(p), self.name(url), lambda url=url: self.svg(url), previous)
+            yield path_of(p), Keep(self.name(url), lambda url=url: self.svg(url))

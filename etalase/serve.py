@@ -18,6 +18,7 @@ import click
 
 from etalase.config import SiteConfig
 from etalase.diagnostics import format_report
+from etalase.fragments import Fragments
 from etalase.i18n import t
 
 LIVE = "/__etalase/"
@@ -119,7 +120,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _rebuild(cfg: SiteConfig, live: LiveState | None = None, changes: set | None = None, fragments=None) -> bool:
+def _rebuild(
+    cfg: SiteConfig, live: LiveState | None = None, changes: set | None = None, fragments: Fragments | None = None
+) -> bool:
     from etalase.pipeline import build
 
     if changes:
@@ -148,8 +151,6 @@ def _shown(cfg: SiteConfig, path: str) -> str:
 
 def run(cfg: SiteConfig, host: str, port: int, watch: bool = True) -> None:
     from urllib.parse import urlsplit
-
-    from etalase.fragments import Fragments
 
     live = LiveState() if watch else None
     fragments = Fragments()  # product cards and printed items kept from build to build

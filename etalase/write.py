@@ -36,8 +36,9 @@ class Tagged:
 
 @dataclass
 class Keep:
-    """A file the previous build made from inputs with this ``tag``: kept if the output still
-    holds it as written, otherwise made now by ``make()``."""
+    """A file made by ``make()`` from inputs keyed ``tag``: kept without calling ``make`` when the
+    previous build wrote it from the same tag and the output still holds it as written, made
+    (when the writer comes to it) otherwise."""
 
     tag: str
     make: Callable[[], str | bytes]
@@ -183,15 +184,6 @@ def previous_tag(previous: dict[str, list] | None, rel: str) -> str | None:
     """The tag the previous build recorded with ``rel``, if any."""
     entry = previous.get(rel) if previous else None
     return entry[3] if entry and len(entry) > 3 else None
-
-
-def reuse(rel: str, tag: str, make: Callable[[], str | bytes], previous: dict[str, list] | None) -> Tagged | Keep:
-    """What the writer needs for a file made by ``make()`` from inputs keyed ``tag``: ``Keep`` when
-    the previous build wrote it from the same key (then ``make`` runs only if the file was changed
-    by hand), else the content, tagged."""
-    if tag == previous_tag(previous, rel):
-        return Keep(tag, make)
-    return Tagged(make(), tag)
 
 
 _LOAD: dict = {}  # write_site's default: read the record of the previous output itself
