@@ -374,34 +374,14 @@ def hugo_command(hugo: str, site: Path, dest: Path, cache: Path) -> list[str]:
     return [hugo, "--source", str(site), "--destination", str(dest), "--cacheDir", str(cache), "--gc", "--quiet"]
 
 
-def etalase_command(workdir: Path) -> list[str]:
-    return [
-        sys.executable,
-        "build.py",
-        "build",
-        "--content",
-        str(workdir / "content"),
-        "--out",
-        str(workdir / "etalase-site"),
-        "--cache-dir",
-        str(workdir / "cache"),
-    ]
+def etalase_command(workdir: Path, command: str = "build", *options: str) -> list[str]:
+    """``build.py <command>`` on the catalog, output and cache of ``workdir``."""
+    folders = ["--content", str(workdir / "content"), "--out", str(workdir / "etalase-site")]
+    return [sys.executable, "build.py", command, *options, *folders, "--cache-dir", str(workdir / "cache")]
 
 
 def serve_command(workdir: Path) -> list[str]:
-    return [
-        sys.executable,
-        "build.py",
-        "serve",
-        "--port",
-        "0",
-        "--content",
-        str(workdir / "content"),
-        "--out",
-        str(workdir / "etalase-site"),
-        "--cache-dir",
-        str(workdir / "cache"),
-    ]
+    return etalase_command(workdir, "serve", "--port", "0")
 
 
 SERVE_EDITS = 3  # edits timed in one preview session
