@@ -79,29 +79,33 @@ def discover(content_dir: Path, root: Path) -> list[SourceFile]:
     for dirpath, dirnames, filenames in os.walk(content_dir, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            full = os.path.join(dirpath, name)
-            rel_parts = tuple(Path(os.path.relpath(full, base)).parts)
-            kind, folder, slug = _classify(rel_parts)
-            st = os.lstat(full)
-            digest = ""
-            if kind not in (IMAGE, OTHER) and stat.S_ISREG(st.st_mode):  # never read through a link
-                with open(full, "rb") as fh:
-                    digest = hashlib.blake2b(fh.read(), digest_size=16).hexdigest()
-            path = Path(full)
-            rel = "/".join(rel_parts)
-            found.append(
-                SourceFile(
-                    path=path,
-                    display=f"{shown_base}/{rel}",
-                    rel=rel,
-                    kind=kind,
-                    folder=folder,
-                    slug=slug,
-                    size=st.st_size,
-                    mtime_ns=st.st_mtime_ns,
-                    digest=digest,
-                )
-            )
+            if not name.startswith("."):
+                found.append(_source(os.path.join(dirpath, name), base, shown_base))
     return found
+
+
+def source_file(path: Path, content_dir: Path, root: Path) -> SourceFile:
+    """One file below ``content_dir`` as ``discover`` lists it (``OSError`` when it is gone)."""
+    return _source(str(path), str(content_dir), display_path(content_dir, root))
+
+
+def _source(full: str, base: str, shown_base: str) -> SourceFile:
+    rel_parts = tuple(Path(os.path.relpath(full, base)).parts)
+    kind, folder, slug = _classify(rel_parts)
+    st = os.lstat(full)
+    digest = ""
+    if kind not in (IMAGE, OTHER) and stat.S_ISREG(st.st_mode):  # never read through a link
+        with open(full, "rb") as fh:
+            digest = hashlib.blake2b(fh.read(), digest_size=16).hexdigest()
+    rel = "/".join(rel_parts)
+    return SourceFile(
+        path=Path(full),
+        display=f"{shown_base}/{rel}",
+        rel=rel,
+        kind=kind,
+        folder=folder,
+        slug=slug,
+        size=st.st_size,
+        mtime_ns=st.st_mtime_ns,
+        digest=digest,
+    )

@@ -1,5 +1,7 @@
 // Preview only (python build.py serve): reload this page after each rebuild, and show the
 // problems of a failed rebuild over it until the content is valid again. Never part of _site/.
+// A fast preview (etalase/preview.py) names the pages it rendered: other tabs wait for the full
+// rebuild, which in turn leaves alone the tabs whose page it made as the fast preview showed it.
 (() => {
   const source = new EventSource("/__etalase/events");
   let version = null;
@@ -11,7 +13,10 @@
     document.documentElement.dataset.etalaseLive = String(version); // connected (tests wait for it)
     if (state.problems.length) return show(state);
     if (box) { box.remove(); box = null; }
-    if (before !== null && before !== state.version) location.reload();
+    if (before === null || before === state.version) return;
+    const here = location.pathname;
+    if (state.pages ? !state.pages.includes(here) : state.keep.includes(here)) return;
+    location.reload();
   };
   function show(state) {
     if (!box) {

@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from etalase import (
     background,
@@ -60,6 +61,7 @@ class Report:
     written: WriteReport | None = None  # files written, unchanged and removed
     timings: dict[str, float] = field(default_factory=dict)
     unchanged_since: dict | None = None  # a no-op rebuild: what the last build recorded
+    env: Any = None  # the pages' template environment (serve's fast path: etalase.preview)
 
 
 def check_content(cfg: SiteConfig, strict: bool = False, progress: bool = False) -> Report:
@@ -247,7 +249,7 @@ def _build(
     lap("render+write", mark)
     report.pages = len(pages)
     report.qr_drawn = codes.drawn
-    report.site = site
+    report.site, report.env = site, env
     report.seconds = time.perf_counter() - started
     report.timings = timings
     return report

@@ -222,39 +222,42 @@ class Planner:
         return Plan(self.pages, self.collections)
 
     def products(self) -> None:
+        for p in self.site.products:
+            self.product_page(p)
+
+    def product_page(self, p: Product) -> PlannedPage:
+        """The page of one product (the preview server plans it alone: ``etalase.preview``)."""
         site, home = self.site, self.home_trail
-        for p in site.products:
-            trail = [
-                home,
-                (p.top.name, U.category(p.top)),
-                (p.category.name, U.category(p.category)),
-                (p.name, U.product(p)),
-            ]
-            widths = self.cfg.images.widths
-            images = tuple(
-                self.urls.abs(U.image_variant(i, variant_widths(i.width, widths)[-1], "jpg")) for i in p.images
-            )
-            meta = Meta(
-                p.name,
-                p.summary,
-                U.product(p),
-                trail,
-                [seo.StructuredData("product", (p, images))],
-                media.product_card(p).path,
-                p.name,
-                noindex=p.archived,
-                og_type="product",
-            )
-            others = [o for o in site.products_of(p.producer) if o.key != p.key and not o.archived][:8]
-            self.add(
-                U.product(p),
-                "product.html",
-                meta,
-                product=p,
-                others=others,
-                programmes=site.programmes_of(p),
-                lastmod=p.updated,
-            )
+        trail = [
+            home,
+            (p.top.name, U.category(p.top)),
+            (p.category.name, U.category(p.category)),
+            (p.name, U.product(p)),
+        ]
+        widths = self.cfg.images.widths
+        images = tuple(self.urls.abs(U.image_variant(i, variant_widths(i.width, widths)[-1], "jpg")) for i in p.images)
+        meta = Meta(
+            p.name,
+            p.summary,
+            U.product(p),
+            trail,
+            [seo.StructuredData("product", (p, images))],
+            media.product_card(p).path,
+            p.name,
+            noindex=p.archived,
+            og_type="product",
+        )
+        others = [o for o in site.products_of(p.producer) if o.key != p.key and not o.archived][:8]
+        self.add(
+            U.product(p),
+            "product.html",
+            meta,
+            product=p,
+            others=others,
+            programmes=site.programmes_of(p),
+            lastmod=p.updated,
+        )
+        return self.pages[-1]
 
     def producers(self) -> None:
         site, home = self.site, self.home_trail

@@ -12,6 +12,7 @@ import functools
 import http.server
 import json
 import threading
+import time
 from pathlib import Path
 
 import click
@@ -20,36 +21,60 @@ from etalase.config import SiteConfig
 from etalase.diagnostics import format_report
 from etalase.fragments import Fragments
 from etalase.i18n import t
+from etalase.preview import Snapshot, product_pages
 
 LIVE = "/__etalase/"
 LIVE_JS = Path(__file__).with_name("live.js")
 
 
 class LiveState:
-    """The last build's outcome: a version that grows with every build, and its problems."""
+    """The last build's outcome: a version that grows with every build, and its problems.
+
+    An event of the fast path (``etalase.preview``) names the ``pages`` it rendered: only tabs
+    open on one of them reload. The full rebuild that follows reloads every tab except those
+    whose page it made exactly as the fast path showed it (``keep``)."""
 
     def __init__(self) -> None:
         self.version = 0
         self.problems: list[str] = []
+        self.pages: list[str] | None = None
+        self.keep: list[str] = []
         self.changed = threading.Condition()
 
-    def publish(self, problems: list[str]) -> None:
+    def publish(self, problems: list[str], pages: list[str] | None = None, keep: list[str] | None = None) -> None:
         with self.changed:
             self.version += 1
-            self.problems = problems
+            self.problems, self.pages, self.keep = problems, pages, keep or []
             self.changed.notify_all()
 
     def event(self) -> bytes:
-        data = json.dumps({"version": self.version, "problems": self.problems, "title": t("ui.cli.rebuild_failed")})
+        data = json.dumps(
+            {
+                "version": self.version,
+                "problems": self.problems,
+                "title": t("ui.cli.rebuild_failed"),
+                "pages": self.pages,  # a fast preview: the pages it rendered (None: a full build)
+                "keep": self.keep,
+            }
+        )
         return f"data: {data}\n\n".encode()
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Static files from the output folder, with the site's own 404 page."""
 
-    def __init__(self, *args, directory: str, prefix: str, live: LiveState | None = None, **kwargs) -> None:
+    def __init__(
+        self,
+        *args,
+        directory: str,
+        prefix: str,
+        live: LiveState | None = None,
+        overlay: _Overlay | None = None,
+        **kwargs,
+    ) -> None:
         self.prefix = prefix
         self.live = live
+        self.overlay = overlay  # output file -> a page of the fast path, until it is written
         super().__init__(*args, directory=directory, **kwargs)
 
     def do_GET(self) -> None:
@@ -62,10 +87,15 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             file = Path(self.translate_path(self.path))
             if file.is_dir() and path.endswith("/"):
                 file = file / "index.html"
-            if file.suffix == ".html" and file.is_file():
-                tag = f'<script src="{LIVE}live.js" defer></script>'.encode()
-                body = file.read_bytes().replace(b"</body>", tag + b"</body>", 1)
-                return self._send(body, "text/html; charset=utf-8")
+            if file.suffix == ".html":
+                body = None
+                if self.overlay is not None and file.is_relative_to(self.directory):
+                    body = self.overlay.get(file.relative_to(self.directory).as_posix())
+                if body is None and file.is_file():
+                    body = file.read_bytes()
+                if body is not None:
+                    tag = f'<script src="{LIVE}live.js" defer></script>'.encode()
+                    return self._send(body.replace(b"</body>", tag + b"</body>", 1), "text/html; charset=utf-8")
         return super().do_GET()
 
     def _send(self, body: bytes, ctype: str) -> None:
@@ -120,26 +150,83 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _rebuild(
-    cfg: SiteConfig, live: LiveState | None = None, changes: set | None = None, fragments: Fragments | None = None
-) -> bool:
-    from etalase.pipeline import build
+class Session:
+    """The preview's builds: a full build for every change, preceded, when the change is one
+    the fast path can show (``etalase.preview``), by the changed products' pages, served from
+    memory (``overlay``) until the full build has written them."""
 
-    if changes:
-        names = sorted(_shown(cfg, path) for _kind, path in changes)
+    def __init__(self, cfg: SiteConfig, live: LiveState | None, prefix: str) -> None:
+        self.cfg, self.live, self.prefix = cfg, live, prefix
+        self.fragments = Fragments()  # product cards and printed items kept from build to build
+        self.snapshot: Snapshot | None = None  # the last build, when it was good
+        self.overlay: dict[str, bytes] = {}
+
+    def change(self, changes: set) -> None:
+        names = sorted(_shown(self.cfg, path) for _kind, path in changes)
         click.echo(t("ui.cli.changed", files=", ".join(names[:5]) + (" …" if len(names) > 5 else "")))
-    report = build(cfg, fragments=fragments)
-    if not report.ok:
-        click.echo(t("ui.cli.rebuild_failed"), err=True)
-        click.echo(format_report(report.diagnostics, "text", None), err=True)
-        if live is not None:
-            live.publish([d.format_text() for d in report.diagnostics if d.severity != "warning"][:50])
-        return False
-    written = report.written.written if report.written else 0
-    click.echo(t("ui.cli.rebuilt", seconds=f"{report.seconds:.2f}", written=written))
-    if live is not None:
-        live.publish([])
-    return True
+        if self.snapshot is not None and self.live is not None:
+            self.fast({Path(path) for _kind, path in changes})
+        self.build()
+
+    def fast(self, paths: set[Path]) -> None:
+        assert self.snapshot is not None and self.live is not None
+        started = time.perf_counter()
+        pages = product_pages(self.snapshot, paths)
+        if not pages:
+            return
+        self.overlay = {rel: html.encode("utf-8") for rel, html in pages.items()}
+        shown = [u for rel in pages for u in self._addresses(rel)]
+        self.live.publish([], pages=shown)
+        seconds = f"{time.perf_counter() - started:.2f}"
+        click.echo(t("ui.cli.previewed", pages=", ".join(_page_url(rel) for rel in pages), seconds=seconds))
+
+    def build(self, force: bool = False) -> bool:
+        from etalase.pipeline import build
+
+        self.snapshot = None
+        report = build(self.cfg, force=force, fragments=self.fragments)
+        shown, self.overlay = self.overlay, {}
+        if not report.ok:
+            click.echo(t("ui.cli.rebuild_failed"), err=True)
+            click.echo(format_report(report.diagnostics, "text", None), err=True)
+            if self.live is not None:
+                self.live.publish([d.format_text() for d in report.diagnostics if d.severity != "warning"][:50])
+            return False
+        if report.site is not None and report.env is not None:
+            self.snapshot = Snapshot(self.cfg, report.site, report.env, report.checked, self.fragments)
+        written = report.written.written if report.written else 0
+        click.echo(t("ui.cli.rebuilt", seconds=f"{report.seconds:.2f}", written=written))
+        if self.live is not None:
+            # tabs that show a fast-path page the full build made the same need no second reload
+            same = [rel for rel, body in shown.items() if _read(self.cfg.output_dir / rel) == body]
+            self.live.publish([], keep=[u for rel in same for u in self._addresses(rel)])
+        return True
+
+    def _addresses(self, rel: str) -> list[str]:
+        """The paths a browser shows for the output file ``rel``."""
+        page = _page_url(rel)
+        return [self.prefix + page, self.prefix + rel] if page != rel else [self.prefix + rel]
+
+
+class _Overlay:
+    """The session's fast-path pages as the request handlers read them (a build replaces them)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, rel: str) -> bytes | None:
+        return self.session.overlay.get(rel)
+
+
+def _page_url(rel: str) -> str:
+    return rel[: -len("index.html")] if rel == "index.html" or rel.endswith("/index.html") else rel
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _shown(cfg: SiteConfig, path: str) -> str:
@@ -153,11 +240,14 @@ def run(cfg: SiteConfig, host: str, port: int, watch: bool = True) -> None:
     from urllib.parse import urlsplit
 
     live = LiveState() if watch else None
-    fragments = Fragments()  # product cards and printed items kept from build to build
-    _rebuild(cfg, live, fragments=fragments)
-    cfg.output_dir.mkdir(parents=True, exist_ok=True)
     prefix = urlsplit(cfg.base_url).path or "/"
-    handler = functools.partial(_Handler, directory=str(cfg.output_dir), prefix=prefix, live=live)
+    session = Session(cfg, live, prefix)
+    # a full build even when _site/ is up to date: the fast path starts from its model
+    session.build(force=watch)
+    cfg.output_dir.mkdir(parents=True, exist_ok=True)
+    handler = functools.partial(
+        _Handler, directory=str(cfg.output_dir), prefix=prefix, live=live, overlay=_Overlay(session)
+    )
     server = http.server.ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True  # open event streams must not keep the preview from stopping
     url = f"http://{host}:{server.server_address[1]}{prefix}"
@@ -190,7 +280,7 @@ def run(cfg: SiteConfig, host: str, port: int, watch: bool = True) -> None:
                 click.echo(t("ui.cli.serving", url=url))
                 announced = True
             if changes:
-                _rebuild(cfg, live, changes, fragments)
+                session.change(changes)
     except KeyboardInterrupt:
         pass
     finally:

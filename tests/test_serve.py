@@ -113,3 +113,36 @@ def test_open_pages_reload_after_a_rebuild_and_show_problems(tmp_path: Path, bro
         output, _ = proc.communicate(timeout=10)
     assert "Berubah: content/products/contoh/keripik.yaml" in output
     assert re.search(r"Dibangun ulang dalam [\d.]+ detik \(\d+ berkas ditulis\)", output)
+
+
+def test_an_edited_product_shows_first_and_its_tab_reloads_once(tmp_path: Path, browser) -> None:
+    """In Chromium, two tabs: one on the edited product, one on the listing. The product's page
+    comes from the fast path before the full rebuild; the listing reloads after the rebuild; the
+    product's tab is not reloaded a second time for the same page."""
+    from tests.test_pagecache import _project
+
+    project = _project(tmp_path / "p")
+    proc = _serve(project)
+    product, listing = browser.new_page(), browser.new_page()
+    loads: list[str] = []
+    product.on("load", lambda _page: loads.append(product.url))
+    try:
+        url = _address(proc)
+        product.goto(url + "produk/contoh/keripik/")
+        listing.goto(url + "produk/")
+        for tab in (product, listing):
+            tab.wait_for_function("() => document.documentElement.dataset.etalaseLive")
+        assert "Keripik Pisang Keju" not in listing.inner_text("main")
+        (project / P).write_text(edit(PRODUCT, "Keripik Pisang Coklat", "Keripik Pisang Keju"), encoding="utf-8")
+        product.wait_for_function("() => document.querySelector('h1').textContent.includes('Keju')", timeout=30_000)
+        listing.wait_for_function("() => document.querySelector('main').textContent.includes('Keju')", timeout=30_000)
+        product.wait_for_timeout(1000)  # time for a second reload, if one were coming
+        assert len(loads) == 2, loads  # opened, then reloaded once
+        assert "Keju" in product.inner_text("h1")
+    finally:
+        product.close()
+        listing.close()
+        proc.terminate()
+        output, _ = proc.communicate(timeout=10)
+    assert "Pratinjau cepat: produk/contoh/keripik/ tampil dalam" in output
+    assert output.index("Pratinjau cepat") < output.rindex("Dibangun ulang dalam")

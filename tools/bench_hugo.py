@@ -397,10 +397,21 @@ def _next_event(stream) -> str:
             return line[5:].decode("utf-8").strip()
 
 
-def serve_edits(workdir: Path, log: Callable[[str], None], edits: int = SERVE_EDITS) -> list[float]:
-    """Seconds from saving an edited product to having its page again in a tab of
-    ``python build.py serve``: the watcher notices the file (300 ms debounce), the rebuild runs,
-    the reload event arrives, and the page is fetched as the reloading tab fetches it."""
+@dataclass
+class ServeTimes:
+    """Seconds from saving each edit in ``serve``: until a tab open on the product shows it, and
+    until the whole site is rebuilt (the same when the edit could not take the fast path)."""
+
+    shown: list[float] = field(default_factory=list)
+    rebuilt: list[float] = field(default_factory=list)
+
+
+def serve_edits(workdir: Path, log: Callable[[str], None], edits: int = SERVE_EDITS) -> ServeTimes:
+    """Time ``edits`` edits of one product in ``python build.py serve``, with a tab open on that
+    product's page: the watcher notices the file, the fast path shows the page (or, when it
+    cannot, the full rebuild does), the reload event arrives and the page is fetched as the
+    reloading tab fetches it; then the wait goes on until the full rebuild has published the
+    whole site, and the next edit comes only after that."""
     import urllib.request
 
     proc = subprocess.Popen(
@@ -423,22 +434,37 @@ def serve_edits(workdir: Path, log: Callable[[str], None], edits: int = SERVE_ED
                 break
         if base is None:
             raise bench.BenchError("serve did not print its address:\n" + "".join(seen[-20:]))
-        times = []
-        with urllib.request.urlopen(base + "__etalase/events", timeout=120) as stream:
+        times = ServeTimes()
+
+        def fetch(page: str, n: int, when: str) -> None:
+            with urllib.request.urlopen(page, timeout=30) as resp:
+                html = resp.read().decode("utf-8")
+            if html.count(EDIT_SENTENCE) < n + 2:  # the bench's CLI edit added the first copy
+                raise bench.BenchError(f"the page {when} does not show edit {n + 1}: {page}")
+
+        with urllib.request.urlopen(base + "__etalase/events", timeout=300) as stream:
             _next_event(stream)  # the state the page loaded with
             for n in range(edits):
                 entry = edit_entry(workdir / "content")
                 saved = time.perf_counter()
+                page = f"{base}produk/{entry.parent.name}/{entry.stem}/"
                 event = json.loads(_next_event(stream))
+                if event.get("pages") is not None:  # the fast path: this page first
+                    if f"/produk/{entry.parent.name}/{entry.stem}/" not in event["pages"]:
+                        raise bench.BenchError(f"the fast preview did not render the edited page: {event['pages']}")
+                    fetch(page, n, "reloaded after the fast preview")
+                    times.shown.append(time.perf_counter() - saved)
+                    event = json.loads(_next_event(stream))
                 if event.get("problems"):
                     raise bench.BenchError(f"serve reported problems after the edit: {event['problems'][:3]}")
-                page = f"{base}produk/{entry.parent.name}/{entry.stem}/"
-                with urllib.request.urlopen(page, timeout=30) as resp:
-                    html = resp.read().decode("utf-8")
-                times.append(time.perf_counter() - saved)
-                if html.count(EDIT_SENTENCE) < n + 2:  # the bench's CLI edit added the first copy
-                    raise bench.BenchError(f"the reloaded page does not show edit {n + 1}: {page}")
-                log(f"serve: edit {n + 1}/{edits} saved → page reloaded in {times[-1]:.2f} s")
+                fetch(page, n, "rebuilt")
+                times.rebuilt.append(time.perf_counter() - saved)
+                if len(times.shown) < len(times.rebuilt):
+                    times.shown.append(times.rebuilt[-1])
+                log(
+                    f"serve: edit {n + 1}/{edits} saved → page shown in {times.shown[-1]:.2f} s, "
+                    f"site rebuilt in {times.rebuilt[-1]:.2f} s"
+                )
         return times
     finally:
         proc.terminate()
@@ -481,7 +507,7 @@ class SizeResult:
     etalase_site: SiteCount | None = None
     hugo_site: SiteCount | None = None
     summaries: dict[str, str] = field(default_factory=dict)  # Etalase's own last output line
-    serve: list[float] = field(default_factory=list)  # one edit in `serve`: saved → page reloaded (s)
+    serve: ServeTimes = field(default_factory=ServeTimes)  # one edit in `serve` (s)
 
 
 def count_site(folder: Path) -> SiteCount:
@@ -651,6 +677,10 @@ def rebuild_table(sizes: Sequence[SizeResult]) -> str:
     return header + "\n" + "\n".join(rows)
 
 
+def _spread(values: list[float], what: str) -> str:
+    return f"{statistics.median(values):.2f} s ({min(values):.2f}–{max(values):.2f}, {what})"
+
+
 def _status(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
@@ -664,11 +694,8 @@ def targets_table(sizes: Sequence[SizeResult]) -> str:
         cpu_h = statistics.median(_values(ten.hugo, "cpu_s"))
         rss = max(_values(ten.etalase, "peak_rss_mib"))
         noop = ten.extra["noop"].result.wall_s
-        served = (
-            f"{statistics.median(ten.serve):.2f} s ({min(ten.serve):.2f}–{max(ten.serve):.2f}, {len(ten.serve)} edits)"
-            if ten.serve
-            else "not measured"
-        )
+        shown, rebuilt = ten.serve.shown, ten.serve.rebuilt
+        served = _spread(shown, f"{len(shown)} edits") if shown else "not measured"
         rows += [
             f"| 10k clean build: Etalase CPU ÷ Hugo CPU | {cpu_e / cpu_h:.2f}× ({cpu_e:.1f} s ÷ {cpu_h:.1f} s) "
             f"| ≤ 0.5× | {_status(cpu_e / cpu_h <= 0.5)} |",
@@ -676,8 +703,10 @@ def targets_table(sizes: Sequence[SizeResult]) -> str:
             f"| {_status(1000 * cpu_e / ten.products <= 1)} |",
             f"| 10k clean build: Etalase peak RSS (largest run) | {rss:.0f} MiB | ≤ 400 MiB | {_status(rss <= 400)} |",
             f"| 10k no-op rebuild: wall | {noop:.2f} s | ≤ 1 s | {_status(noop <= 1)} |",
-            f"| 10k one product edited in `serve`: saved → page reloaded | {served} | ≤ 2 s "
-            f"| {_status(bool(ten.serve) and statistics.median(ten.serve) <= 2)} |",
+            f"| 10k one product edited in `serve`, a tab open on it: saved → page reloaded | {served} | ≤ 2 s "
+            f"| {_status(bool(shown) and statistics.median(shown) <= 2)} |",
+            f"| 10k the same edits: saved → whole site rebuilt and published | "
+            f"{_spread(rebuilt, f'{len(rebuilt)} edits') if rebuilt else 'not measured'} | reported | — |",
         ]
     big = next((s for s in sizes if s.products == LARGE_SIZE), None)
     if big:

@@ -1,0 +1,105 @@
+"""The preview server's fast path (etalase/preview.py): after an edit to product entries, their
+pages are made from the last build's model exactly as the full rebuild then writes them; any
+change it cannot show that way is left to the full rebuild."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from etalase.config import load_config
+from etalase.fragments import Fragments
+from etalase.pipeline import build
+from etalase.preview import Snapshot, product_pages
+from tests.conftest import tiny_jpeg
+from tests.test_content_errors import IKM_FILE, P, edit
+from tests.test_pagecache import OTHER_PRODUCT, SECOND, _project
+
+PAGE_OF = {P: "produk/contoh/keripik/index.html", SECOND: "produk/contoh/keripik-pedas/index.html"}
+
+
+def _snapshot(project: Path, fragments: Fragments) -> Snapshot:
+    cfg = load_config(project / "site_config.yaml").with_overrides(jobs=1)
+    report = build(cfg, fragments=fragments)
+    assert report.ok, [d.format_text() for d in report.diagnostics]
+    return Snapshot(cfg, report.site, report.env, report.checked, fragments)
+
+
+def _change(project: Path, rel: str, old: str, new: str) -> Path:
+    path = project / rel
+    path.write_text(edit(path.read_text(encoding="utf-8"), old, new), encoding="utf-8")
+    return path
+
+
+EDITS: dict[str, Callable[[Path], list[Path]]] = {
+    "name": lambda p: [_change(p, P, "Keripik Pisang Coklat", "Keripik Pisang Keju")],
+    "price": lambda p: [_change(p, P, "nilai: 25000", "nilai: 27500")],
+    "description in Markdown": lambda p: [
+        _change(p, P, "diperbarui: 2026-01-10", "deskripsi: |\n  Renyah, **tanpa pengawet**.\ndiperbarui: 2026-01-10")
+    ],
+    "category (new breadcrumb)": lambda p: [_change(p, P, "makanan/keripik-kerupuk", "makanan/kue-roti")],
+    "archived (no longer indexed)": lambda p: [_change(p, P, "diperbarui:", "status: arsip\ndiperbarui:")],
+    "photo caption": lambda p: [_change(p, P, "alt: Kemasan keripik", "alt: Bungkus keripik")],
+    "two products of one IKM": lambda p: [
+        _change(p, P, "nilai: 25000", "nilai: 26000"),
+        _change(p, SECOND, "Keripik Pisang Pedas", "Keripik Pisang Balado"),
+    ],
+}
+
+
+@pytest.mark.parametrize("case", list(EDITS))
+def test_fast_pages_are_the_pages_the_full_build_writes(tmp_path: Path, case: str) -> None:
+    project = _project(tmp_path / "p")
+    fragments = Fragments()
+    snapshot = _snapshot(project, fragments)
+    before = {rel: (project / "_site" / rel).read_text(encoding="utf-8") for rel in PAGE_OF.values()}
+    changed = EDITS[case](project)
+    pages = product_pages(snapshot, set(changed))
+    assert pages is not None
+    assert sorted(pages) == sorted(PAGE_OF[path.relative_to(project).as_posix()] for path in changed)
+    _snapshot(project, fragments)  # the full rebuild serve runs next, with the same fragments
+    for rel, html in pages.items():
+        assert html != before[rel], rel  # the edit shows
+        assert html == (project / "_site" / rel).read_text(encoding="utf-8"), rel
+
+
+def _photo(project: Path) -> list[Path]:
+    (project / "content/products/contoh/foto/baru.jpg").write_bytes(tiny_jpeg(colour=(10, 200, 10)))
+    return [_change(project, P, "berkas: foto/keripik.jpg", "berkas: foto/baru.jpg")]
+
+
+def _new_entry(project: Path) -> list[Path]:
+    path = project / "content/products/contoh/keripik-baru.yaml"
+    path.write_text((project / P).read_text(encoding="utf-8"), encoding="utf-8")
+    return [path]
+
+
+def _removed(project: Path) -> list[Path]:
+    (project / SECOND).unlink()
+    return [project / SECOND]
+
+
+LEFT_TO_THE_FULL_BUILD: dict[str, Callable[[Path], list[Path]]] = {
+    "an error in the entry": lambda p: [_change(p, P, "  nilai: 48.2", "  nilai: 120")],
+    "broken YAML": lambda p: [_change(p, P, "nama: Keripik", "nama: [Keripik")],
+    "an unknown category": lambda p: [_change(p, P, "makanan/keripik-kerupuk", "makanan/keripik-kerupux")],
+    "a photo not published yet": _photo,
+    "a new entry": _new_entry,
+    "a removed entry": _removed,
+    "the IKM's file": lambda p: [_change(p, IKM_FILE, "Keripik Contoh", "Keripik Contoh Jaya")],
+    "a template": lambda p: [_change(p, "templates/product.html", "{% extends", "{# x #}{% extends")],
+    "an edited product and an IKM": lambda p: [
+        _change(p, OTHER_PRODUCT, "Kain Tenun Ikat", "Kain Tenun Songket"),
+        _change(p, IKM_FILE, "Keripik Contoh", "Keripik Contoh Jaya"),
+    ],
+}
+
+
+@pytest.mark.parametrize("case", list(LEFT_TO_THE_FULL_BUILD))
+def test_changes_the_fast_path_cannot_show_go_to_the_full_build(tmp_path: Path, case: str) -> None:
+    project = _project(tmp_path / "p")
+    snapshot = _snapshot(project, Fragments())
+    changed = LEFT_TO_THE_FULL_BUILD[case](project)
+    assert product_pages(snapshot, set(changed)) is None
