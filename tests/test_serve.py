@@ -67,6 +67,9 @@ def test_serve_rebuilds_on_change_and_keeps_last_good_site(tmp_path: Path) -> No
 
         (project / P).write_text(edit(PRODUCT, "Keripik Pisang Coklat", "Keripik Pisang Keju"), encoding="utf-8")
         assert _wait_for(lambda: "Keripik Pisang Keju" in _get(url + "produk/contoh/keripik/")[1])
+        # the fast path shows the edit first; the last good build is the one written to disk
+        built = project / "_site/produk/contoh/keripik/index.html"
+        assert _wait_for(lambda: "Keripik Pisang Keju" in built.read_text(encoding="utf-8"))
 
         (project / P).write_text(edit(PRODUCT, "  nilai: 48.2", "  nilai: 120"), encoding="utf-8")
         time.sleep(2)
