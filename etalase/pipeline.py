@@ -24,7 +24,6 @@ from etalase import (
     render,
     searchindex,
     sitefiles,
-    workers,
 )
 from etalase import plan as planning
 from etalase.categories import load_taxonomy
@@ -44,7 +43,7 @@ from etalase.regions import load_regions
 from etalase.rules import check_layout, loadable
 from etalase.urls import Urls
 from etalase.validate import Checked, validate
-from etalase.write import Keep, Tagged, WriteReport, manifest_for, previous_tag, recorded, write_site
+from etalase.write import Keep, WriteReport, manifest_for, recorded, write_site
 
 
 @dataclass
@@ -235,31 +234,17 @@ def _build(
     page_keys = [keys.key(page) if wait else key for page, wait, key in zip(pages, waits, page_keys, strict=True)]
     kept = pagecache.reusable(pages, page_keys, previous)
     report.rendered = len(pages) - sum(kept)
-    # render → write, streamed: each page is written as soon as it is rendered. The pages to
-    # render, then the feeds, CSVs, exports and QR codes to make, are one list of jobs for the
-    # workers (in that order, as the writer takes them)
+    # render → write, streamed: each page is written as soon as it is rendered
     codes = qrcodes.QrCodes(cfg.cache_dir)
-    later = [
-        *export_files(site, urls, keys),
-        *collection_files(plan.collections, site, urls, keys, fragments),
-        *codes.files(site.listed, urls),
-    ]
-    made = [previous_tag(previous, rel) != keep.tag for rel, keep in later]  # the others are kept
-    jobs = render.page_jobs(env, pages, kept)
-    rendering = len(jobs)
-    jobs += [keep.make for (_, keep), m in zip(later, made, strict=True) if m]
-    results = workers.made(jobs, cfg.jobs, big_from=rendering)
+    rendered = render.render_or_keep(env, pages, page_keys, kept, cfg.jobs)
     outputs = itertools.chain(
-        Progress(t("ui.cli.progress_pages"), len(pages), progress).wrap(
-            render.render_or_keep(env, pages, page_keys, kept, results)
-        ),
+        Progress(t("ui.cli.progress_pages"), len(pages), progress).wrap(rendered),
         site_files.items(),
-        ((rel, Tagged(next(results), keep.tag) if m else keep) for (rel, keep), m in zip(later, made, strict=True)),
+        export_files(site, urls, keys),
+        collection_files(plan.collections, site, urls, keys, fragments),
+        codes.files(site.listed, urls),
     )
-    try:
-        written = write_site(cfg.output_dir, outputs, {**assets, **photo_files}, manifest, previous)
-    finally:
-        results.close()  # stops the workers if the writer gave up half-way
+    written = write_site(cfg.output_dir, outputs, {**assets, **photo_files}, manifest, previous)
     report.files, report.written = written.files, written
     lap("render+write", mark)
     report.pages = len(pages)

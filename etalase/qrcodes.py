@@ -70,19 +70,7 @@ class QrCodes:
 
     def __init__(self, cache_dir: Path) -> None:
         self.folder = cache_dir / "qr"
-        self._before = self._cached()
-
-    def _cached(self) -> set[str]:
-        try:
-            return {name for name in os.listdir(self.folder) if name.endswith(".svg")}
-        except OSError:
-            return set()
-
-    @property
-    def drawn(self) -> int:
-        """Codes drawn since this build began (in this process or in a worker: each new code is
-        a new file in the cache)."""
-        return len(self._cached() - self._before)
+        self.drawn = 0
 
     def name(self, url: str) -> str:
         return hashlib.blake2b(f"{self.PARAMS}\n{url}".encode(), digest_size=12).hexdigest() + ".svg"
@@ -96,6 +84,7 @@ class QrCodes:
         except OSError:
             pass
         data = draw(url)
+        self.drawn += 1
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             tmp = cached.with_suffix(f".{os.getpid()}.tmp")
