@@ -13,11 +13,22 @@ from etalase import schemacheck, yamlsrc
 from etalase.diagnostics import Diagnostic, UsageProblem, format_report
 from etalase.discover import SourceFile, display_path
 from etalase.i18n import t
-from etalase.images import ImageSettings
 from etalase.load import Document
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BASE_URL_RE = re.compile(r"^https?://[^\s<>\"?#]+$")  # as in schema/site_config.schema.json
+
+
+@dataclass(frozen=True)
+class ImageSettings:
+    """The ``gambar`` settings: photo variant widths and the limits a photo must keep (here, not
+    in ``etalase.images``, so that reading the config does not load Pillow)."""
+
+    widths: tuple[int, ...] = (320, 640, 1024, 1600)
+    avif: bool = False
+    max_bytes: int = 15 * 1024 * 1024
+    max_pixels: int = 50_000_000
+    min_side: int = 400
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageOps
 
 from etalase.cache import JsonIndex
+from etalase.config import ImageSettings
 
 # Bump when the output of ``process`` or ``inspect`` changes: names and cache keys follow it.
 PIPELINE_VERSION = "1"
@@ -27,15 +28,6 @@ AVIF_QUALITY = 55
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gif": "GIF"}
 ACCEPTED = {"JPEG", "PNG", "WEBP", "GIF", "MPO"}  # MPO: phone JPEGs with a depth map; read as JPEG
 _SRGB = ImageCms.createProfile("sRGB")
-
-
-@dataclass(frozen=True)
-class ImageSettings:
-    widths: tuple[int, ...] = (320, 640, 1024, 1600)
-    avif: bool = False
-    max_bytes: int = 15 * 1024 * 1024
-    max_pixels: int = 50_000_000
-    min_side: int = 400
 
 
 @dataclass(frozen=True)

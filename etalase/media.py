@@ -12,6 +12,7 @@ from pathlib import Path
 from etalase import formatting as F
 from etalase import images, sharecards
 from etalase import urls as U
+from etalase.config import ImageSettings
 from etalase.i18n import t
 from etalase.model import Image, Producer, Product, Site
 from etalase.progress import Progress
@@ -20,7 +21,7 @@ CARD_VERSION = "1"
 LOGO_WIDTH = 256
 
 
-def formats(settings: images.ImageSettings) -> tuple[str, ...]:
+def formats(settings: ImageSettings) -> tuple[str, ...]:
     return ("avif", "webp", "jpg") if settings.avif else ("webp", "jpg")
 
 
@@ -85,7 +86,7 @@ def _run(worker: Callable, jobs: list, workers: int, label: str, progress: bool)
 
 def publish(
     site: Site,
-    settings: images.ImageSettings,
+    settings: ImageSettings,
     cache_dir: Path,
     fonts_dir: Path,
     workers: int,

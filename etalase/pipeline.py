@@ -10,40 +10,25 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from etalase import (
-    background,
-    buildstamp,
-    feeds,
-    formgen,
-    media,
-    opendata,
-    pagecache,
-    qrcodes,
-    render,
-    searchindex,
-    sitefiles,
-)
-from etalase import plan as planning
-from etalase.categories import load_taxonomy
-from etalase.config import SiteConfig
+from etalase import buildstamp
 from etalase.diagnostics import WARNING, Diagnostic, UsageProblem
-from etalase.discover import discover
-from etalase.entrycache import EntryCache
-from etalase.fragments import Fragments
 from etalase.i18n import t
-from etalase.images import Inspector
-from etalase.load import LOADABLE, load
-from etalase.model import Product, Site
-from etalase.modelbuild import build_site
-from etalase.parse import parse_clean
-from etalase.progress import Progress
-from etalase.regions import load_regions
-from etalase.rules import check_layout, loadable
-from etalase.urls import Urls
-from etalase.validate import Checked, validate
-from etalase.write import Keep, WriteReport, manifest_for, recorded, write_site
+
+if TYPE_CHECKING:
+    from etalase import media, pagecache
+    from etalase import plan as planning
+    from etalase.config import SiteConfig
+    from etalase.fragments import Fragments
+    from etalase.model import Product, Site
+    from etalase.urls import Urls
+    from etalase.validate import Checked
+    from etalase.write import Keep, WriteReport
+
+# The steps' modules (Jinja2, Pillow, the model's dataclasses, …) are imported by the functions
+# that run them: a no-op rebuild (``buildstamp``) needs none of them, and their import is a
+# fifth of its time.
 
 
 @dataclass
@@ -67,6 +52,17 @@ class Report:
 def check_content(cfg: SiteConfig, strict: bool = False, progress: bool = False) -> Report:
     """discover → load → validate. Never raises on bad content (a missing folder or data table
     is a configuration error: ``UsageProblem``)."""
+    from etalase.categories import load_taxonomy
+    from etalase.discover import discover
+    from etalase.entrycache import EntryCache
+    from etalase.images import Inspector
+    from etalase.load import LOADABLE, load
+    from etalase.parse import parse_clean
+    from etalase.progress import Progress
+    from etalase.regions import load_regions
+    from etalase.rules import check_layout, loadable
+    from etalase.validate import validate
+
     if not cfg.content_dir.is_dir():
         raise UsageProblem(t("msg.content_missing", path=cfg.content_dir))
     for table in ("wilayah.csv", "kategori.yaml"):
@@ -153,6 +149,8 @@ def build(
         report.seconds = time.perf_counter() - started
         return report
     stamp.forget()
+    from etalase.fragments import Fragments
+
     shared = fragments if fragments is not None else Fragments()  # cards, printed items, CSV lines
     try:
         report = _build(cfg, strict, started, progress, shared, across_builds=fragments is not None)
@@ -174,6 +172,13 @@ def build(
 def _build(
     cfg: SiteConfig, strict: bool, started: float, progress: bool, fragments: Fragments, across_builds: bool
 ) -> Report:
+    from etalase import background, formgen, media, pagecache, qrcodes, render, searchindex, sitefiles
+    from etalase import plan as planning
+    from etalase.modelbuild import build_site
+    from etalase.progress import Progress
+    from etalase.urls import Urls
+    from etalase.write import manifest_for, recorded, write_site
+
     timings: dict[str, float] = {}
 
     def lap(step: str, since: float) -> float:
@@ -258,6 +263,9 @@ def _build(
 def export_files(site: Site, urls: Urls, keys: pagecache.PageKeys) -> Iterator[tuple[str, Keep]]:
     """The ``/data/`` exports, made when the writer comes to them; kept when the catalog's
     products and producers are as in the previous build."""
+    from etalase import opendata
+    from etalase.write import Keep
+
     tag = keys.tag("open data", site.products, site.producers)
     for rel, make in opendata.export(site, urls).items():
         yield rel, Keep(tag, make)
@@ -273,6 +281,9 @@ def collection_files(
     """Feeds (and CSVs) of every listing that has them, produced as they are written; those of a
     listing whose title, description and products are as in the previous build are kept. A
     product's CSV line is made once (``fragments``): it is in the CSV of each of its listings."""
+    from etalase import feeds, media, opendata
+    from etalase.write import Keep
+
     columns = opendata.product_columns(urls)
 
     def line(p: Product) -> str:
