@@ -1,9 +1,11 @@
 // Preview only (python build.py serve): reload this page after each rebuild, and show the
 // problems of a failed rebuild over it until the content is valid again. Never part of _site/.
-// A fast preview (etalase/preview.py) names the pages it rendered: other tabs wait for the full
-// rebuild, which in turn leaves alone the tabs whose page it made as the fast preview showed it.
+// A fast preview (etalase/preview.py) names the pages it rendered (the edited products' and the
+// open tabs'): other tabs wait for the full rebuild, which in turn leaves alone the tabs whose
+// page it made as the fast preview showed it.
 (() => {
-  const source = new EventSource("/__etalase/events");
+  // the tab's page, so that an edit it shows is rendered for it first
+  const source = new EventSource("/__etalase/events?halaman=" + encodeURIComponent(location.pathname));
   let version = null;
   let box = null;
   source.onmessage = (e) => {

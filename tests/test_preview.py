@@ -103,3 +103,23 @@ def test_changes_the_fast_path_cannot_show_go_to_the_full_build(tmp_path: Path, 
     snapshot = _snapshot(project, Fragments())
     changed = LEFT_TO_THE_FULL_BUILD[case](project)
     assert product_pages(snapshot, set(changed)) is None
+
+
+def test_pages_open_in_a_tab_are_made_too(tmp_path: Path) -> None:
+    """A listing, the producer's page, the home page and another product's page, open in tabs,
+    show the edited product's card: the fast path makes them as the full build will; a page that
+    is not in the site is left alone."""
+    project = _project(tmp_path / "p")
+    fragments = Fragments()
+    snapshot = _snapshot(project, fragments)
+    shown = {"index.html", "produk/index.html", "ikm/contoh/index.html", PAGE_OF[SECOND], "tidak-ada/index.html"}
+    before = {rel: (project / "_site" / rel).read_text(encoding="utf-8") for rel in shown - {"tidak-ada/index.html"}}
+    changed = EDITS["name"](project)
+    pages = product_pages(snapshot, set(changed), shown)
+    assert pages is not None
+    assert sorted(pages) == sorted({PAGE_OF[P], *before})
+    _snapshot(project, fragments)
+    for rel, html in pages.items():
+        assert "Keripik Pisang Keju" in html, rel
+        assert rel == PAGE_OF[P] or html != before[rel], rel
+        assert html == (project / "_site" / rel).read_text(encoding="utf-8"), rel
