@@ -148,7 +148,9 @@ class Planner:
             )
 
     # ------------------------------------------------------------------------------------
-    def plan(self) -> Plan:
+    def plan(self, products: bool = True) -> Plan:
+        """Every page; without the products' own pages when not ``products`` (the preview's fast
+        path plans those one by one)."""
         site = self.site
         listed = list(site.listed)
         home = self.home_trail
@@ -185,7 +187,8 @@ class Planner:
             embed=False,
             printable=False,
         )
-        self.products()
+        if products:
+            self.products()
         self.producers()
         self.categories(listed)
         self.regions(listed)

@@ -190,7 +190,7 @@ class Session:
 
     def fast(self, paths: set[Path]) -> None:
         """The edited products' pages first (milliseconds), then the other pages open in a tab
-        (the whole site planned: about 1.5 s at 10,000 products), each shown as soon as it is made."""
+        (the rest of the site planned: a third of a second at 10,000 products), each shown as soon as it is made."""
         assert self.snapshot is not None and self.live is not None
         started = time.perf_counter()
         change = preview.edit(self.snapshot, paths)
