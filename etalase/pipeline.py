@@ -10,13 +10,15 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from etalase import buildstamp
 from etalase.diagnostics import WARNING, Diagnostic, UsageProblem
 from etalase.i18n import t
 
 if TYPE_CHECKING:
+    import jinja2
+
     from etalase import media, pagecache
     from etalase import plan as planning
     from etalase.config import SiteConfig
@@ -46,7 +48,7 @@ class Report:
     written: WriteReport | None = None  # files written, unchanged and removed
     timings: dict[str, float] = field(default_factory=dict)
     unchanged_since: dict | None = None  # a no-op rebuild: what the last build recorded
-    env: Any = None  # the pages' template environment (serve's fast path: etalase.preview)
+    env: jinja2.Environment | None = None  # the pages' template environment (serve's fast path: etalase.preview)
 
 
 def check_content(cfg: SiteConfig, strict: bool = False, progress: bool = False) -> Report:

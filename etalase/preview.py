@@ -37,7 +37,8 @@ class Snapshot:
 
     def __init__(self, cfg: SiteConfig, site: Site, env: jinja2.Environment, checked: Checked, fragments: Fragments):
         self.cfg, self.site, self.env, self.checked, self.fragments = cfg, site, env, checked, fragments
-        self.sources = {f.path.resolve(): f for f in checked.files if f.kind == PRODUCT}
+        base = cfg.content_dir.resolve()  # discover follows no link below it: one resolve will do
+        self.sources = {base / f.rel: f for f in checked.files if f.kind == PRODUCT}
         self.products = {p.source: p for p in site.products}
 
 
@@ -102,18 +103,8 @@ def shown_pages(snapshot: Snapshot, change: Edit, shown: Iterable[str]) -> dict[
     pages = [planner.product_page(p) for p in change.site.products if U.output_file(U.product(p)) in wanted]
     rest = wanted - {U.output_file(page.url) for page in pages}
     if rest:
-        pages += [page for page in Planner(change.site).plan(products=False).pages if U.output_file(page.url) in rest]
+        pages += [page for page in planner.plan(products=False).pages if U.output_file(page.url) in rest]
     return _render(snapshot, pages)
-
-
-def product_pages(snapshot: Snapshot, changed: Iterable[Path], shown: Iterable[str] = ()) -> dict[str, str] | None:
-    """The edited products' pages and those among ``shown``, made as the full build will make
-    them; ``None`` when the change is not one the fast path can show."""
-    change = edit(snapshot, changed)
-    if change is None:
-        return None
-    pages = edited_pages(snapshot, change)
-    return {**pages, **shown_pages(snapshot, change, set(shown) - set(pages))}
 
 
 def _render(snapshot: Snapshot, pages: list[PlannedPage]) -> dict[str, str]:

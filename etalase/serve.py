@@ -15,16 +15,17 @@ import json
 import threading
 import time
 import urllib.parse
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from etalase import preview
+from etalase import urls as U
 from etalase.config import SiteConfig
 from etalase.diagnostics import format_report
 from etalase.fragments import Fragments
 from etalase.i18n import t
-from etalase.preview import Snapshot
 
 LIVE = "/__etalase/"
 LIVE_JS = Path(__file__).with_name("live.js")
@@ -83,12 +84,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         directory: str,
         prefix: str,
         live: LiveState | None = None,
-        overlay: _Overlay | None = None,
+        fast_page: Callable[[str], bytes | None] | None = None,
         **kwargs,
     ) -> None:
         self.prefix = prefix
         self.live = live
-        self.overlay = overlay  # output file -> a page of the fast path, until it is written
+        self.fast_page = fast_page  # output file -> a page of the fast path, until it is written
         super().__init__(*args, directory=directory, **kwargs)
 
     def do_GET(self) -> None:
@@ -103,8 +104,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
                 file = file / "index.html"
             if file.suffix == ".html":
                 body = None
-                if self.overlay is not None and file.is_relative_to(self.directory):
-                    body = self.overlay.get(file.relative_to(self.directory).as_posix())
+                if self.fast_page is not None and file.is_relative_to(self.directory):
+                    body = self.fast_page(file.relative_to(self.directory).as_posix())
                 if body is None and file.is_file():
                     body = file.read_bytes()
                 if body is not None:
@@ -178,8 +179,11 @@ class Session:
     def __init__(self, cfg: SiteConfig, live: LiveState | None, prefix: str) -> None:
         self.cfg, self.live, self.prefix = cfg, live, prefix
         self.fragments = Fragments()  # product cards and printed items kept from build to build
-        self.snapshot: Snapshot | None = None  # the last build, when it was good
-        self.overlay: dict[str, bytes] = {}
+        self.snapshot: preview.Snapshot | None = None  # the last build, when it was good
+        self.overlay: dict[str, bytes] = {}  # the fast path's pages, until the full build writes them
+
+    def fast_page(self, rel: str) -> bytes | None:
+        return self.overlay.get(rel)
 
     def change(self, changes: set) -> None:
         names = sorted(_shown(self.cfg, path) for _kind, path in changes)
@@ -209,9 +213,9 @@ class Session:
         self.overlay = {**self.overlay, **{rel: html.encode("utf-8") for rel, html in pages.items()}}
         self.live.publish([], pages=[u for rel in pages for u in self._addresses(rel)])
         seconds = f"{time.perf_counter() - started:.2f}"
-        click.echo(t("ui.cli.previewed", pages=", ".join(_page_url(rel) for rel in pages), seconds=seconds))
+        click.echo(t("ui.cli.previewed", pages=", ".join(U.url_of(rel) for rel in pages), seconds=seconds))
 
-    def build(self, force: bool = False) -> bool:
+    def build(self, force: bool = False) -> None:
         from etalase.pipeline import build
 
         self.snapshot = None
@@ -222,42 +226,26 @@ class Session:
             click.echo(format_report(report.diagnostics, "text", None), err=True)
             if self.live is not None:
                 self.live.publish([d.format_text() for d in report.diagnostics if d.severity != "warning"][:50])
-            return False
+            return
         if report.site is not None and report.env is not None:
-            self.snapshot = Snapshot(self.cfg, report.site, report.env, report.checked, self.fragments)
+            self.snapshot = preview.Snapshot(self.cfg, report.site, report.env, report.checked, self.fragments)
         written = report.written.written if report.written else 0
         click.echo(t("ui.cli.rebuilt", seconds=f"{report.seconds:.2f}", written=written))
         if self.live is not None:
             # tabs that show a fast-path page the full build made the same need no second reload
             same = [rel for rel, body in shown.items() if _read(self.cfg.output_dir / rel) == body]
             self.live.publish([], keep=[u for rel in same for u in self._addresses(rel)])
-        return True
 
     def _output_of(self, page: str) -> str | None:
         """The output file a tab at path ``page`` shows (None outside the site)."""
         if not page.startswith(self.prefix):
             return None
-        rel = page[len(self.prefix) :]
-        return rel + "index.html" if rel == "" or rel.endswith("/") else rel
+        return U.output_file(page[len(self.prefix) :])
 
     def _addresses(self, rel: str) -> list[str]:
         """The paths a browser shows for the output file ``rel``."""
-        page = _page_url(rel)
+        page = U.url_of(rel)
         return [self.prefix + page, self.prefix + rel] if page != rel else [self.prefix + rel]
-
-
-class _Overlay:
-    """The session's fast-path pages as the request handlers read them (a build replaces them)."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def get(self, rel: str) -> bytes | None:
-        return self.session.overlay.get(rel)
-
-
-def _page_url(rel: str) -> str:
-    return rel[: -len("index.html")] if rel == "index.html" or rel.endswith("/index.html") else rel
 
 
 def _read(path: Path) -> bytes | None:
@@ -284,7 +272,7 @@ def run(cfg: SiteConfig, host: str, port: int, watch: bool = True) -> None:
     session.build(force=watch)
     cfg.output_dir.mkdir(parents=True, exist_ok=True)
     handler = functools.partial(
-        _Handler, directory=str(cfg.output_dir), prefix=prefix, live=live, overlay=_Overlay(session)
+        _Handler, directory=str(cfg.output_dir), prefix=prefix, live=live, fast_page=session.fast_page
     )
     server = http.server.ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True  # open event streams must not keep the preview from stopping

@@ -59,6 +59,13 @@ def output_file(url: str) -> str:
     return url
 
 
+def url_of(file: str) -> str:
+    """The inverse of ``output_file``: ``produk/a/b/index.html`` → ``produk/a/b/``."""
+    if file == "index.html" or file.endswith("/index.html"):
+        return file[: -len("index.html")]
+    return file
+
+
 class Urls:
     """Turns site paths (``produk/a/b/``) into links that work under any ``base_url``.
 

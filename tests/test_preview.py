@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from etalase import preview
 from etalase.config import load_config
 from etalase.fragments import Fragments
 from etalase.pipeline import build
-from etalase.preview import Snapshot, product_pages
+from etalase.preview import Snapshot
 from tests.conftest import tiny_jpeg
 from tests.test_content_errors import IKM_FILE, P, edit
 from tests.test_pagecache import OTHER_PRODUCT, SECOND, _project
@@ -25,6 +26,31 @@ def _snapshot(project: Path, fragments: Fragments) -> Snapshot:
     report = build(cfg, fragments=fragments)
     assert report.ok, [d.format_text() for d in report.diagnostics]
     return Snapshot(cfg, report.site, report.env, report.checked, fragments)
+
+
+def _fast(snapshot: Snapshot, changed: list[Path], shown: set[str] = frozenset()) -> dict[str, str] | None:
+    """What serve's fast path shows: the edited products' pages, then the other pages open in a
+    tab (``serve.Session.fast``); ``None`` when it leaves the change to the full build."""
+    change = preview.edit(snapshot, set(changed))
+    if change is None:
+        return None
+    pages = preview.edited_pages(snapshot, change)
+    return {**pages, **preview.shown_pages(snapshot, change, shown - set(pages))}
+
+
+def _fast_then_full(
+    tmp_path: Path, make_change: Callable[[Path], list[Path]], rels: set[str], shown: set[str] = frozenset()
+) -> tuple[dict[str, str], dict[str, str], Path]:
+    """The fast path's pages for a change, the pages ``rels`` before it, and the output of the
+    full rebuild serve runs next (with the same fragments)."""
+    project = _project(tmp_path / "p")
+    fragments = Fragments()
+    snapshot = _snapshot(project, fragments)
+    before = {rel: (project / "_site" / rel).read_text(encoding="utf-8") for rel in rels}
+    pages = _fast(snapshot, make_change(project), shown)
+    assert pages is not None
+    _snapshot(project, fragments)
+    return pages, before, project / "_site"
 
 
 def _change(project: Path, rel: str, old: str, new: str) -> Path:
@@ -51,18 +77,18 @@ EDITS: dict[str, Callable[[Path], list[Path]]] = {
 
 @pytest.mark.parametrize("case", list(EDITS))
 def test_fast_pages_are_the_pages_the_full_build_writes(tmp_path: Path, case: str) -> None:
-    project = _project(tmp_path / "p")
-    fragments = Fragments()
-    snapshot = _snapshot(project, fragments)
-    before = {rel: (project / "_site" / rel).read_text(encoding="utf-8") for rel in PAGE_OF.values()}
-    changed = EDITS[case](project)
-    pages = product_pages(snapshot, set(changed))
-    assert pages is not None
-    assert sorted(pages) == sorted(PAGE_OF[path.relative_to(project).as_posix()] for path in changed)
-    _snapshot(project, fragments)  # the full rebuild serve runs next, with the same fragments
+    edited: list[str] = []
+
+    def make_change(project: Path) -> list[Path]:
+        changed = EDITS[case](project)
+        edited.extend(PAGE_OF[path.relative_to(project).as_posix()] for path in changed)
+        return changed
+
+    pages, before, site = _fast_then_full(tmp_path, make_change, set(PAGE_OF.values()))
+    assert sorted(pages) == sorted(edited)
     for rel, html in pages.items():
         assert html != before[rel], rel  # the edit shows
-        assert html == (project / "_site" / rel).read_text(encoding="utf-8"), rel
+        assert html == (site / rel).read_text(encoding="utf-8"), rel
 
 
 def _photo(project: Path) -> list[Path]:
@@ -101,25 +127,17 @@ LEFT_TO_THE_FULL_BUILD: dict[str, Callable[[Path], list[Path]]] = {
 def test_changes_the_fast_path_cannot_show_go_to_the_full_build(tmp_path: Path, case: str) -> None:
     project = _project(tmp_path / "p")
     snapshot = _snapshot(project, Fragments())
-    changed = LEFT_TO_THE_FULL_BUILD[case](project)
-    assert product_pages(snapshot, set(changed)) is None
+    assert _fast(snapshot, LEFT_TO_THE_FULL_BUILD[case](project), {"produk/index.html"}) is None
 
 
 def test_pages_open_in_a_tab_are_made_too(tmp_path: Path) -> None:
     """A listing, the producer's page, the home page and another product's page, open in tabs,
     show the edited product's card: the fast path makes them as the full build will; a page that
     is not in the site is left alone."""
-    project = _project(tmp_path / "p")
-    fragments = Fragments()
-    snapshot = _snapshot(project, fragments)
     shown = {"index.html", "produk/index.html", "ikm/contoh/index.html", PAGE_OF[SECOND], "tidak-ada/index.html"}
-    before = {rel: (project / "_site" / rel).read_text(encoding="utf-8") for rel in shown - {"tidak-ada/index.html"}}
-    changed = EDITS["name"](project)
-    pages = product_pages(snapshot, set(changed), shown)
-    assert pages is not None
+    pages, before, site = _fast_then_full(tmp_path, EDITS["name"], shown - {"tidak-ada/index.html"}, shown)
     assert sorted(pages) == sorted({PAGE_OF[P], *before})
-    _snapshot(project, fragments)
     for rel, html in pages.items():
         assert "Keripik Pisang Keju" in html, rel
         assert rel == PAGE_OF[P] or html != before[rel], rel
-        assert html == (project / "_site" / rel).read_text(encoding="utf-8"), rel
+        assert html == (site / rel).read_text(encoding="utf-8"), rel
