@@ -93,7 +93,8 @@ def publish(
     mark: str,
     progress: bool = False,
 ) -> tuple[dict[str, Path], MediaReport]:
-    """Make what is missing from the cache; return ``{output path: cached file}`` to copy."""
+    """Make what is missing from the cache; return ``{output path: cached file}`` to publish (the
+    writer hard-links them: ``etalase.write.Linked``)."""
     variants_dir = cache_dir / "images" / f"v{images.PIPELINE_VERSION}"
     cards_dir = cache_dir / "cards"
     variants_dir.mkdir(parents=True, exist_ok=True)

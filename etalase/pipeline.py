@@ -179,7 +179,7 @@ def _build(
     from etalase.modelbuild import build_site
     from etalase.progress import Progress
     from etalase.urls import Urls
-    from etalase.write import manifest_for, recorded, write_site
+    from etalase.write import Linked, distrust_changed_links, manifest_for, recorded, write_site
 
     timings: dict[str, float] = {}
 
@@ -219,12 +219,13 @@ def _build(
         site_files.update(sitefiles.schemas(cfg.schema_dir, urls))
         site_files.update(formgen.region_files(site.regions))
         mark = lap("open data", mark)
+        manifest = manifest_for(cfg.cache_dir, cfg.output_dir)
+        previous = recorded(cfg.output_dir, manifest)
+        distrust_changed_links(cfg.output_dir, previous)  # before the cache files are looked for
         photo_files, report.photos = media.publish(
             site, cfg.images, cfg.cache_dir, cfg.assets_dir / "fonts", cfg.jobs, t("ui.site_short"), progress
         )
         mark = lap("images", mark)
-        manifest = manifest_for(cfg.cache_dir, cfg.output_dir)
-        previous = recorded(cfg.output_dir, manifest)
         keys = pagecache.PageKeys(site, env, env.globals)
         if across_builds:  # serve: fragments of unchanged products come from earlier builds
             fragments.scope_to(keys.build_key, keys.value_key)
@@ -250,8 +251,9 @@ def _build(
         export_files(site, urls, keys),
         collection_files(plan.collections, site, urls, keys, fragments),
         codes.files(site.listed, urls),
+        ((rel, Linked(source)) for rel, source in photo_files.items()),
     )
-    written = write_site(cfg.output_dir, outputs, {**assets, **photo_files}, manifest, previous)
+    written = write_site(cfg.output_dir, outputs, assets, manifest, previous)
     report.files, report.written = written.files, written
     lap("render+write", mark)
     report.pages = len(pages)

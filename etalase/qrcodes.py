@@ -16,7 +16,7 @@ import zxingcpp
 
 from etalase import urls as U
 from etalase.model import Product
-from etalase.write import Keep
+from etalase.write import Keep, Linked
 
 FILE = "qr.svg"
 BORDER = 2  # modules of quiet zone around the code
@@ -75,12 +75,16 @@ class QrCodes:
     def name(self, url: str) -> str:
         return hashlib.blake2b(f"{self.PARAMS}\n{url}".encode(), digest_size=12).hexdigest() + ".svg"
 
-    def svg(self, url: str) -> bytes:
+    def svg(self, url: str) -> Linked | bytes:
+        """The code's cache file, drawn into the cache first if it is not there (or not whole);
+        the code itself when the cache cannot be written (a read-only cache only costs time)."""
         cached = self.folder / self.name(url)
         try:
-            data = cached.read_bytes()
-            if data.startswith(b"<svg ") and data.endswith(b"</svg>"):
-                return data
+            with open(cached, "rb") as fh:
+                head = fh.read(5)
+                fh.seek(-6, os.SEEK_END)
+                if head == b"<svg " and fh.read() == b"</svg>":
+                    return Linked(cached)
         except OSError:
             pass
         data = draw(url)
@@ -91,8 +95,8 @@ class QrCodes:
             tmp.write_bytes(data)
             os.replace(tmp, cached)
         except OSError:
-            pass  # a read-only cache only costs time
-        return data
+            return data
+        return Linked(cached)
 
     def files(self, products: Iterable[Product], urls: U.Urls) -> Iterator[tuple[str, Keep]]:
         """Each product's code, tagged with its URL: one the previous build wrote for the same URL

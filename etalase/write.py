@@ -7,7 +7,14 @@ edited or deleted by hand is rewritten) and stage only the files that changed; w
 has been produced, a journal listing the staged files and the files to remove is saved, then
 applied. A build that fails before the journal exists leaves the output untouched; one killed
 while applying it is rolled forward by the next build before anything else happens. Leftovers of
-a killed build (``.<name>.tmp-*``, ``.<name>.stage-*``) are cleaned up by the next one."""
+a killed build (``.<name>.tmp-*``, ``.<name>.stage-*``) are cleaned up by the next one.
+
+Files the build cache owns (photo variants, share cards, QR codes: ``Linked``) are hard-linked
+into the output instead of copied, where the file system allows: creating a file costs this
+machine 0.25–0.4 ms of system time, a link 0.02 ms, and a 10k catalog publishes 25,000 of them.
+A linked output file shares its data with the cache file, so a file changed in place in the
+output (not replaced) would change the cache too: ``distrust_changed_links`` finds those before
+the cache is used and removes the cache file, which is then made again."""
 
 from __future__ import annotations
 
@@ -25,12 +32,20 @@ from etalase import __version__
 MANIFEST_FORMAT = f"2/{__version__}"
 
 
+@dataclass(frozen=True)
+class Linked:
+    """A file of the build cache, published as it is: hard-linked into the output (copied where
+    links are not possible). Never a project file: the output shares the cache file's data."""
+
+    source: Path
+
+
 @dataclass
 class Tagged:
     """A file's content with the key of the inputs it was made from (``etalase.pagecache``),
     recorded in the manifest so that the next build can keep it without making it again."""
 
-    data: str | bytes
+    data: str | bytes | Linked
     tag: str
 
 
@@ -41,7 +56,7 @@ class Keep:
     (when the writer comes to it) otherwise."""
 
     tag: str
-    make: Callable[[], str | bytes]
+    make: Callable[[], str | bytes | Linked]
 
 
 @dataclass
@@ -59,6 +74,45 @@ def _hash(data: bytes) -> str:
 def _source_signature(path: Path) -> str:
     st = os.stat(path)
     return f"src:{path}:{st.st_size}:{st.st_mtime_ns}"
+
+
+def _link(source: Path, target: str) -> None:
+    """``target`` as a hard link to ``source``, or a copy where the file system says no (another
+    device, no hard links, a file at its link limit)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def distrust_changed_links(output: Path, previous: dict[str, list] | None) -> list[Path]:
+    """Remove, and return, every cache file whose hard link in ``output`` was changed in place
+    since the previous build (so the cache's own copy changed with it): the build then makes it
+    again instead of trusting it. A file replaced in the output (a new file under the old name)
+    has left the cache's data alone and is merely rewritten by the writer."""
+    distrusted: list[Path] = []
+    if not previous:
+        return distrusted
+    out = f"{output.resolve()}{os.sep}"
+    for rel, entry in previous.items():
+        key = entry[0]
+        if not key.startswith("src:"):
+            continue
+        try:
+            st = os.stat(out + rel)
+        except OSError:
+            continue
+        if st.st_size == entry[1] and st.st_mtime_ns == entry[2]:
+            continue
+        source = Path(key[4:].rsplit(":", 2)[0])
+        try:
+            same = os.path.samestat(st, os.stat(source))
+        except OSError:
+            continue
+        if same:
+            source.unlink(missing_ok=True)
+            distrusted.append(source)
+    return distrusted
 
 
 class Manifest:
@@ -191,13 +245,14 @@ _LOAD: dict = {}  # write_site's default: read the record of the previous output
 
 def write_site(
     output: Path,
-    texts: Iterable[tuple[str, str | bytes | Tagged | Keep]],
+    texts: Iterable[tuple[str, str | bytes | Linked | Tagged | Keep]],
     copies: dict[str, Path],
     manifest: Manifest | None = None,
     previous: dict[str, list] | None = _LOAD,
 ) -> WriteReport:
     """Write ``texts`` (path, content pairs, consumed as they come; a content may be ``Tagged`` or
-    ``Keep``) and ``copies`` (path → source file) as the new ``output``. ``previous`` is what
+    ``Keep``, and a ``Keep`` may make a ``Linked``) and ``copies`` (path → project file, copied) as
+    the new ``output``. ``previous`` is what
     ``recorded`` gave for this output and manifest, when the caller has read it already."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -263,6 +318,10 @@ def _stage(
             content = Tagged(content.make(), content.tag)  # gone or changed by hand: make it again
         if isinstance(content, Tagged):
             content, tag = content.data, content.tag
+        if isinstance(content, Linked):
+            if not unchanged(rel, _source_signature(content.source), tag):
+                _link(content.source, stage + rel)
+            continue
         data = content.encode("utf-8") if isinstance(content, str) else content
         if not unchanged(rel, _hash(data), tag):
             with open(stage + rel, "wb") as fh:

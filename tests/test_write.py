@@ -260,3 +260,54 @@ def test_nothing_changed_means_nothing_to_do(built: Path) -> None:
     assert _build(built, force=True).unchanged_since is None  # --force
     shutil.rmtree(built / ".etalase-cache")
     assert rebuilt()
+
+
+def _inode(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_dev, st.st_ino
+
+
+def _cache_files(project: Path) -> dict[tuple[int, int], Path]:
+    return {_inode(p): p for p in (project / ".etalase-cache").rglob("*") if p.is_file()}
+
+
+def test_cache_files_are_hard_linked_into_the_site_and_project_files_copied(built: Path) -> None:
+    site, cache = built / "_site", _cache_files(built)
+    variants = sorted(site.glob("media/**/*.webp")) + sorted(site.glob("media/**/*.jpg"))
+    codes = sorted(site.glob("produk/*/*/qr.svg"))
+    assert variants and codes and any("kartu" in p.parts for p in variants)  # photos and share cards
+    for published in [*variants, *codes]:
+        assert _inode(published) in cache, published
+        assert published.read_bytes() == cache[_inode(published)].read_bytes()
+    assets = [p for p in site.glob("assets/**/*") if p.is_file()]
+    assert assets and all(_inode(p) not in cache and p.stat().st_nlink == 1 for p in assets)
+
+
+def test_a_linked_file_changed_in_place_is_not_trusted_from_the_cache(built: Path) -> None:
+    site = built / "_site"
+    before = tree(site)
+    card = next(site.glob("media/kartu/**/*.jpg"))
+    code = site / "produk/contoh/keripik/qr.svg"
+    for published in (card, code):
+        with open(published, "r+b") as fh:  # in place: the cache file shares these bytes
+            fh.seek(0)
+            fh.write(b"rusak")
+    rebuilt = _build(built)
+    assert tree(site) == before == tmp_site(built)
+    assert rebuilt.qr_drawn == 1 and rebuilt.photos.cards_drawn == 1
+    assert all(_inode(p) in _cache_files(built) for p in (card, code))
+
+
+def test_where_links_are_refused_the_cache_files_are_copied(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(source, target) -> None:
+        raise OSError(18, "Invalid cross-device link")  # EXDEV: the cache on another disk
+
+    monkeypatch.setattr(write.os, "link", refuse)
+    out = tmp_path / "salinan"
+    cfg = load_config(built / "site_config.yaml").with_overrides(jobs=1, output_dir=out)
+    assert build(cfg).ok
+    assert tree(out) == tree(built / "_site")
+    cache = _cache_files(built)
+    assert all(_inode(p) not in cache for p in out.rglob("*") if p.is_file())
