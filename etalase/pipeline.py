@@ -215,7 +215,7 @@ def _build(
     # the search index takes a core of its own while this process does the rest (with --jobs > 1)
     index_job = background.Background(search_index, cfg.jobs)
     try:
-        site_files = {"sitemap.xml": sitefiles.sitemap(pages, urls), "robots.txt": sitefiles.robots(urls)}
+        site_files = {**sitefiles.sitemaps(pages, urls), "robots.txt": sitefiles.robots(urls)}
         site_files.update(sitefiles.schemas(cfg.schema_dir, urls))
         site_files.update(formgen.region_files(site.regions))
         mark = lap("open data", mark)

@@ -16,21 +16,49 @@ PUBLISHED_SCHEMAS = {
 }
 
 
-def sitemap(pages: list[PlannedPage], urls: Urls) -> str:
-    """Every indexable page (``noindex`` ones, like empty listings and 404, are left out)."""
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+SITEMAP_URLS = 50_000  # the protocol's limit per file (sitemaps.org); a larger site gets an index
+_XML = '<?xml version="1.0" encoding="UTF-8"?>'
+_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def sitemaps(pages: list[PlannedPage], urls: Urls) -> dict[str, str]:
+    """``sitemap.xml`` with every indexable page (``noindex`` ones, like empty listings and 404,
+    are left out). Past 50,000 pages (a national catalog) the protocol wants several files:
+    ``sitemap.xml`` is then the index of ``sitemap-1.xml``, ``sitemap-2.xml``, … in plan order."""
+    entries: list[tuple[str, str]] = []  # (<url> element, its lastmod or "")
     for page in pages:
-        meta = page.meta
-        if meta.noindex:
+        if page.meta.noindex:
             continue
         lastmod = page.context.get("lastmod")
-        lines.append(
-            f"  <url><loc>{escape(urls.abs(page.url))}</loc>"
-            + (f"<lastmod>{lastmod.isoformat()}</lastmod>" if lastmod else "")
-            + "</url>"
+        day = lastmod.isoformat() if lastmod else ""
+        entries.append(
+            (
+                f"  <url><loc>{escape(urls.abs(page.url))}</loc>"
+                + (f"<lastmod>{day}</lastmod>" if day else "")
+                + "</url>",
+                day,
+            )
         )
-    lines.append("</urlset>")
-    return "\n".join(lines) + "\n"
+    if len(entries) <= SITEMAP_URLS:
+        return {"sitemap.xml": _urlset(entries)}
+    out: dict[str, str] = {}
+    index = [_XML, f'<sitemapindex xmlns="{_NS}">']
+    for n, start in enumerate(range(0, len(entries), SITEMAP_URLS), 1):
+        part = entries[start : start + SITEMAP_URLS]
+        out[f"sitemap-{n}.xml"] = _urlset(part)
+        newest = max(day for _, day in part)
+        index.append(
+            f"  <sitemap><loc>{escape(urls.abs(f'sitemap-{n}.xml'))}</loc>"
+            + (f"<lastmod>{newest}</lastmod>" if newest else "")
+            + "</sitemap>"
+        )
+    index.append("</sitemapindex>")
+    out["sitemap.xml"] = "\n".join(index) + "\n"
+    return out
+
+
+def _urlset(entries: list[tuple[str, str]]) -> str:
+    return "\n".join([_XML, f'<urlset xmlns="{_NS}">', *(url for url, _ in entries), "</urlset>"]) + "\n"
 
 
 def robots(urls: Urls) -> str:

@@ -26,6 +26,7 @@ VNU = CHECKERS / "vnu-jar/build/dist/vnu.jar"
 AXE = CHECKERS / "axe-core/axe.min.js"
 LIGHTHOUSE = CHECKERS / "lighthouse/cli/index.js"
 SITEMAP_XSD = REPO / "tests/fixtures/xsd/sitemap-0.9.xsd"
+SITEINDEX_XSD = REPO / "tests/fixtures/xsd/siteindex-0.9.xsd"
 CHROMIUM = "/usr/bin/chromium"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -160,10 +161,24 @@ def lighthouse_failures(out: Path, category: str) -> list[str]:
 
 # ---- sitemap and feeds -------------------------------------------------------------------
 def sitemap_problems(path: Path) -> list[str]:
+    """``sitemap.xml`` against the sitemaps.org schemas: a sitemap, or a sitemap index and then
+    every sitemap it names (which must be files of the same site)."""
+    import xml.etree.ElementTree as ET
+
     import xmlschema
 
-    schema = xmlschema.XMLSchema(str(SITEMAP_XSD))
-    return [f"{path.name}: {e.reason} at {e.path}" for e in schema.iter_errors(str(path))]
+    index = ET.parse(path).getroot().tag.endswith("}sitemapindex")
+    schema = xmlschema.XMLSchema(str(SITEINDEX_XSD if index else SITEMAP_XSD))
+    problems = [f"{path.name}: {e.reason} at {e.path}" for e in schema.iter_errors(str(path))]
+    if index and not problems:
+        ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+        for loc in ET.parse(path).getroot().findall("s:sitemap/s:loc", ns):
+            part = path.parent / (loc.text or "").rsplit("/", 1)[-1]
+            if not part.is_file() or ET.parse(part).getroot().tag.endswith("}sitemapindex"):
+                problems.append(f"{path.name}: {loc.text} is not a sitemap of this site")
+            else:
+                problems += sitemap_problems(part)
+    return problems
 
 
 JSONFEED_SCHEMA = REPO / "tests/fixtures/xsd/jsonfeed-1.1.schema.json"

@@ -191,6 +191,13 @@ def check_sitemap(site: Path, base_url: str, parsed: dict[Path, Parsed]) -> list
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     root = ET.parse(site / "sitemap.xml").getroot()
     locs = [u.findtext("s:loc", namespaces=ns) for u in root.findall("s:url", ns)]
+    for part in root.findall("s:sitemap/s:loc", ns):  # an index: the pages are in its sitemaps
+        name = (part.text or "")[len(base_url) :]
+        inner = ET.parse(site / name).getroot() if (site / name).is_file() else None
+        if inner is None:
+            out.append(f"sitemap: {part.text} has no file")
+            continue
+        locs += [u.findtext("s:loc", namespaces=ns) for u in inner.findall("s:url", ns)]
     listed = set()
     for loc in locs:
         if loc is None:

@@ -31,6 +31,43 @@ def test_sample_catalog_site_has_no_problems(sample_site: Path) -> None:
     assert check_site(sample_site, "https://katalog.example.id/") == []
 
 
+def test_past_the_protocols_limit_the_sitemap_becomes_an_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """sitemaps.org allows 50,000 URLs a file and a 100k-product catalog has 134,000 pages; the
+    limit is lowered here so that the fixture's pages fill several sitemaps."""
+    import dataclasses
+
+    from etalase import sitefiles
+    from etalase.config import load_config
+    from etalase.pipeline import build
+    from tests import quality as Q
+
+    def built(name: str) -> Path:
+        cfg = load_config(FIXTURE / "site_config.yaml").with_overrides(output_dir=tmp_path / name, jobs=1)
+        assert build(dataclasses.replace(cfg, cache_dir=tmp_path / "cache")).ok
+        return tmp_path / name
+
+    def locs(path: Path) -> list[str]:
+        return re.findall(r"<loc>([^<]+)</loc>", path.read_text(encoding="utf-8"))
+
+    whole = built("satu")
+    monkeypatch.setattr(sitefiles, "SITEMAP_URLS", 7)
+    site = built("terbagi")
+    index = site / "sitemap.xml"
+    parts = [site / loc.removeprefix("https://contoh.github.io/katalog/") for loc in locs(index)]
+    assert len(parts) == -(-len(locs(whole / "sitemap.xml")) // 7) >= 3
+    assert [p.name for p in parts] == [f"sitemap-{n}.xml" for n in range(1, len(parts) + 1)]
+    assert all(len(locs(p)) <= 7 for p in parts)
+    assert [loc for p in parts for loc in locs(p)] == locs(whole / "sitemap.xml")  # each page once, in order
+    assert not Q.sitemap_problems(index)
+    assert check_site(site, "https://contoh.github.io/katalog/") == []
+    broken = site / "rusak.xml"  # the checks can fail: an index naming a sitemap that is not there
+    broken.write_text(index.read_text(encoding="utf-8").replace("sitemap-2.xml", "sitemap-99.xml"), encoding="utf-8")
+    assert Q.sitemap_problems(broken) == [
+        "rusak.xml: https://contoh.github.io/katalog/sitemap-99.xml is not a sitemap of this site"
+    ]
+    assert "Sitemap: https://contoh.github.io/katalog/sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")
+
+
 def test_sample_catalog_under_another_base_url(tmp_path: Path) -> None:
     out = tmp_path / "_site"
     proc = run_cli(REPO, "build", "--out", str(out), "--base-url", "https://dinas.github.io/etalase")
