@@ -9,13 +9,14 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from etalase import urls as U
 from etalase.i18n import t
 from etalase.model import Product, Site
+from etalase.write import Pieces
 
 
 @dataclass(frozen=True)
@@ -142,21 +143,25 @@ def csv_line(columns: list[Column], row: Any) -> str:
     return _row([_cell(c.get(row)) for c in columns])
 
 
-def to_csv(columns: list[Column], rows: list, line: Callable[[Any], str] | None = None) -> bytes:
-    """The CSV of ``rows``; ``line`` gives a row's line when it is memoised elsewhere."""
-    make = line or (lambda row: csv_line(columns, row))
-    return ("\ufeff" + _row([c.name for c in columns]) + "".join(make(row) for row in rows)).encode("utf-8")
+def to_csv(columns: list[Column], rows: list, line: Callable[[Any], str] | None = None) -> Iterator[str]:
+    """The CSV of ``rows`` (with a BOM, for spreadsheets), a line at a time; ``line`` gives a
+    row's line when it is memoised elsewhere."""
+    yield "\ufeff" + _row([c.name for c in columns])
+    yield from map(line or (lambda row: csv_line(columns, row)), rows)
 
 
-def to_json(columns: list[Column], rows: list, *, key: str, meta: dict) -> str:
+def to_json(columns: list[Column], rows: list, *, key: str, meta: dict) -> Iterator[str]:
     """The metadata a line each, then one record per line: readable, diffable line by line, and
-    written by the C encoder (``indent`` would run json's pure-Python one: 0.5 s at 10,000)."""
-    head = [f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}," for k, v in {**meta, "jumlah": len(rows)}.items()]
-    records = ",\n".join(
-        "  " + json.dumps({c.name: c.get(r) for c in columns}, ensure_ascii=False, separators=(", ", ": "))
-        for r in rows
-    )
-    return "\n".join(["{", *head, f" {json.dumps(key)}: [", *([records] if records else []), " ]", "}"]) + "\n"
+    written by the C encoder (``indent`` would run json's pure-Python one: 0.5 s at 10,000);
+    made a line at a time."""
+    yield "{\n"
+    for k, v in {**meta, "jumlah": len(rows)}.items():
+        yield f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)},\n"
+    yield f" {json.dumps(key)}: [\n"
+    for i, r in enumerate(rows):
+        record = json.dumps({c.name: c.get(r) for c in columns}, ensure_ascii=False, separators=(", ", ": "))
+        yield f",\n  {record}" if i else f"  {record}"
+    yield ("\n" if rows else "") + " ]\n}\n"
 
 
 def json_schema(columns: list[Column], *, key: str, title: str, schema_url: str) -> str:
@@ -193,7 +198,7 @@ def json_schema(columns: list[Column], *, key: str, title: str, schema_url: str)
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
-def export(site: Site, urls: U.Urls) -> dict[str, Callable[[], str | bytes]]:
+def export(site: Site, urls: U.Urls) -> dict[str, Callable[[], str | Pieces]]:
     """``/data/produk.json|csv``, ``/data/ikm.json|csv`` and the schemas of the JSON files, each as
     the function that makes it: the writer calls it when it comes to the file (or not at all
     when the file is kept), so the exports, 24 MB at 10k products, are never all in memory."""
@@ -209,10 +214,14 @@ def export(site: Site, urls: U.Urls) -> dict[str, Callable[[], str | bytes]]:
     product_schema = urls.abs("schema/data-produk.schema.json")
     producer_schema = urls.abs("schema/data-ikm.schema.json")
     return {
-        "data/produk.csv": lambda: to_csv(pcols, listed),
-        "data/ikm.csv": lambda: to_csv(icols, producers),
-        "data/produk.json": lambda: to_json(pcols, listed, key="produk", meta={"$schema": product_schema, **meta}),
-        "data/ikm.json": lambda: to_json(icols, producers, key="ikm", meta={"$schema": producer_schema, **meta}),
+        "data/produk.csv": lambda: Pieces(to_csv(pcols, listed)),
+        "data/ikm.csv": lambda: Pieces(to_csv(icols, producers)),
+        "data/produk.json": lambda: Pieces(
+            to_json(pcols, listed, key="produk", meta={"$schema": product_schema, **meta})
+        ),
+        "data/ikm.json": lambda: Pieces(
+            to_json(icols, producers, key="ikm", meta={"$schema": producer_schema, **meta})
+        ),
         "schema/data-produk.schema.json": lambda: json_schema(
             pcols, key="produk", title=t("ui.data.products_title"), schema_url=product_schema
         ),

@@ -3,6 +3,7 @@ discover → load → validate → model → plan → render → assets/images �
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import itertools
@@ -179,7 +180,7 @@ def _build(
     from etalase.modelbuild import build_site
     from etalase.progress import Progress
     from etalase.urls import Urls
-    from etalase.write import Linked, distrust_changed_links, manifest_for, recorded, write_site
+    from etalase.write import Linked, distrust_changed_links, manifest_for, recorded, scratch_for, write_site
 
     timings: dict[str, float] = {}
 
@@ -212,9 +213,13 @@ def _build(
         begun = time.perf_counter()
         return list(searchindex.write_index(site, urls, vocabulary)), time.perf_counter() - begun
 
-    # the search index takes a core of its own while this process does the rest (with --jobs > 1)
-    index_job = background.Background(search_index, cfg.jobs)
-    try:
+    with contextlib.ExitStack() as running:
+        # the search index takes a core of its own while this process does the rest (with --jobs > 1)
+        index_job = background.Background(search_index, cfg.jobs)
+        running.callback(index_job.close)
+        # the render workers are forked now, before the rest is made here (they need none of it)
+        renderers = render.Renderers(env, pages, cfg.jobs, scratch_for(cfg.output_dir))
+        running.callback(renderers.close)
         site_files = {**sitefiles.sitemaps(pages, urls), "robots.txt": sitefiles.robots(urls)}
         site_files.update(sitefiles.schemas(cfg.schema_dir, urls))
         site_files.update(formgen.region_files(site.regions))
@@ -234,26 +239,25 @@ def _build(
         page_keys = [None if wait else keys.key(page) for page, wait in zip(pages, waits, strict=True)]
         mark = lap("page keys", mark)
         index_files, timings["index"] = index_job.result()
-    finally:
-        index_job.close()
-    env.globals["search_version"] = searchindex.version(index_files)
-    site_files.update(index_files)
-    mark = lap("index (wait)", mark)
-    page_keys = [keys.key(page) if wait else key for page, wait, key in zip(pages, waits, page_keys, strict=True)]
-    kept = pagecache.reusable(pages, page_keys, previous)
-    report.rendered = len(pages) - sum(kept)
-    # render → write, streamed: each page is written as soon as it is rendered
-    codes = qrcodes.QrCodes(cfg.cache_dir)
-    rendered = render.render_or_keep(env, pages, page_keys, kept, cfg.jobs)
-    outputs = itertools.chain(
-        Progress(t("ui.cli.progress_pages"), len(pages), progress).wrap(rendered),
-        site_files.items(),
-        export_files(site, urls, keys),
-        collection_files(plan.collections, site, urls, keys, fragments),
-        codes.files(site.listed, urls),
-        ((rel, Linked(source)) for rel, source in photo_files.items()),
-    )
-    written = write_site(cfg.output_dir, outputs, assets, manifest, previous)
+        late = {"search_version": searchindex.version(index_files)}
+        env.globals.update(late)
+        site_files.update(index_files)
+        mark = lap("index (wait)", mark)
+        page_keys = [keys.key(page) if wait else key for page, wait, key in zip(pages, waits, page_keys, strict=True)]
+        kept = pagecache.reusable(pages, page_keys, previous)
+        report.rendered = len(pages) - sum(kept)
+        # render → write, streamed: each page is written as soon as it is rendered
+        codes = qrcodes.QrCodes(cfg.cache_dir)
+        rendered = render.render_or_keep(renderers, page_keys, kept, late)
+        outputs = itertools.chain(
+            Progress(t("ui.cli.progress_pages"), len(pages), progress).wrap(rendered),
+            site_files.items(),
+            export_files(site, urls, keys),
+            collection_files(plan.collections, site, urls, keys, fragments),
+            codes.files(site.listed, urls),
+            ((rel, Linked(source)) for rel, source in photo_files.items()),
+        )
+        written = write_site(cfg.output_dir, outputs, assets, manifest, previous)
     report.files, report.written = written.files, written
     lap("render+write", mark)
     report.pages = len(pages)
@@ -286,7 +290,7 @@ def collection_files(
     listing whose title, description and products are as in the previous build are kept. A
     product's CSV line is made once (``fragments``): it is in the CSV of each of its listings."""
     from etalase import feeds, media, opendata
-    from etalase.write import Keep
+    from etalase.write import Keep, Pieces
 
     columns = opendata.product_columns(urls)
 
@@ -312,7 +316,7 @@ def collection_files(
         yield f"{c.path}feed.xml", Keep(tag, atom)
         yield f"{c.path}feed.json", Keep(tag, json_feed)
         if c.csv:
-            yield f"{c.path}produk.csv", Keep(tag, lambda rows=c.products: opendata.to_csv(columns, rows, line))
+            yield f"{c.path}produk.csv", Keep(tag, lambda rows=c.products: Pieces(opendata.to_csv(columns, rows, line)))
 
 
 def summary(report: Report) -> str:

@@ -16,7 +16,7 @@ import zxingcpp
 
 from etalase import urls as U
 from etalase.model import Product
-from etalase.write import Keep, Linked
+from etalase.write import Keep, Linked, store
 
 FILE = "qr.svg"
 BORDER = 2  # modules of quiet zone around the code
@@ -71,6 +71,7 @@ class QrCodes:
     def __init__(self, cache_dir: Path) -> None:
         self.folder = cache_dir / "qr"
         self.drawn = 0
+        self._folder_made = False
 
     def name(self, url: str) -> str:
         return hashlib.blake2b(f"{self.PARAMS}\n{url}".encode(), digest_size=12).hexdigest() + ".svg"
@@ -90,10 +91,10 @@ class QrCodes:
         data = draw(url)
         self.drawn += 1
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, cached)
+            if not self._folder_made:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._folder_made = True
+            store(cached, data)
         except OSError:
             return data
         return Linked(cached)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import itertools
-from collections import deque
+import os
+import shutil
 from collections.abc import Iterator
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 import jinja2
@@ -19,7 +22,7 @@ from etalase.fragments import Fragments
 from etalase.i18n import Strings, strings
 from etalase.model import Image, Product, Site
 from etalase.plan import PlannedPage
-from etalase.write import Keep, Tagged
+from etalase.write import Keep, Made, Tagged, made
 
 
 class _StringsFolder(NodeTransformer):
@@ -147,65 +150,168 @@ def make_env(templates_dir: Path, site: Site, fragments: Fragments | None = None
     return env
 
 
-_WORK: tuple[jinja2.Environment, list[PlannedPage]] | None = None  # what forked workers render
 CHUNK = 64  # pages a worker renders per task: large enough to amortise the pipe, small for balance
+# characters of a page past which it is written to a file by whoever renders it (``Made``) instead
+# of being passed whole between processes: the printed catalogue of a national programme is 69 MB
+# at 100k products, and it used to be held three times over in a worker and twice in the writer
+SPILL = 8 << 20
+_BATCH = 4096  # pieces of template output joined at a time
+_WORK: tuple[jinja2.Environment, list[PlannedPage], Path | None] | None = None  # what a worker renders
+_SPILLED = itertools.count()
 
 
-def _render_range(bounds: tuple[int, int]) -> list[tuple[str, str]]:
+def _batches(pieces: Iterator[str]) -> Iterator[str]:
+    while batch := list(itertools.islice(pieces, _BATCH)):
+        yield "".join(batch)
+
+
+def page_output(env: jinja2.Environment, page: PlannedPage, scratch: Path | None) -> str | Made:
+    """A page's HTML; one larger than ``SPILL`` characters is written, as it is made, to a file in
+    ``scratch`` (on the output's file system: the writer moves it into place)."""
+    out = _batches(env.get_template(page.template).generate(page.context))
+    head: list[str] = []
+    size = 0
+    for text in out:
+        head.append(text)
+        size += len(text)
+        if scratch is not None and size >= SPILL:
+            scratch.mkdir(parents=True, exist_ok=True)
+            return made(scratch / f"{os.getpid()}-{next(_SPILLED)}.html", itertools.chain(head, out))
+    return "".join(head)
+
+
+def _worker(conn: Connection) -> None:
+    """A render worker's loop: (page indexes, late globals) in, their HTML (or the error) out."""
     assert _WORK is not None
-    env, pages = _WORK
-    return list(render_pages(env, pages[bounds[0] : bounds[1]]))
+    env, pages, scratch = _WORK
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        indexes, late = task
+        try:
+            env.globals.update(late)
+            answer: tuple[bool, object] = (True, [page_output(env, pages[i], scratch) for i in indexes])
+        except Exception as exc:  # re-raised by the build, as a serial build would raise it
+            answer = (False, exc)
+        try:
+            try:
+                conn.send(answer)
+            except OSError:
+                raise
+            except Exception:  # an error that cannot be pickled: its text, then
+                conn.send((False, RuntimeError(f"{type(answer[1]).__name__}: {answer[1]}")))
+        except OSError:  # the build stopped listening (it failed, or was interrupted)
+            return
 
 
-def render_pages_parallel(env: jinja2.Environment, pages: list[PlannedPage], jobs: int) -> Iterator[tuple[str, str]]:
-    """``render_pages`` spread over ``jobs`` forked processes, yielding pages in the same order as
-    a serial run (so the output is byte for byte the same). The workers inherit the model and the
-    environment by ``fork``; where fork is not available, or for small sites, it renders serially."""
-    import multiprocessing
+class Renderers:
+    """The processes that render pages with ``--jobs`` > 1, forked as soon as the model, the plan
+    and the template environment exist: by fork they inherit those and nothing else, not what the
+    build makes afterwards in this process (the page keys, the search index, the open data, the
+    photo list: ~330 MiB at 100k products, which every worker used to carry). Pages are asked for
+    by their index in the plan, together with the globals that exist only later
+    (``search_version``), a chunk at a time round the workers, and come back in the order asked,
+    so the output is byte for byte a serial build's. No threads: this process can still fork
+    others (photo workers) safely. With one job, without fork, or for a small plan, pages are
+    rendered in this process."""
 
-    global _WORK
-    if jobs <= 1 or len(pages) < 4 * CHUNK or "fork" not in multiprocessing.get_all_start_methods():
-        yield from render_pages(env, pages)
-        return
-    _WORK = (env, pages)
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            ranges = iter([(i, min(i + CHUNK, len(pages))) for i in range(0, len(pages), CHUNK)])
-            # a bounded window of chunks in flight, not Pool.imap: imap lets the workers run ahead
-            # of a slow disk and piles every rendered page up in this process (+350 MiB at 10k)
-            pending = deque(pool.apply_async(_render_range, (r,)) for r in itertools.islice(ranges, 2 * jobs))
-            while pending:
-                chunk = pending.popleft().get()
-                following = next(ranges, None)
-                if following is not None:
-                    pending.append(pool.apply_async(_render_range, (following,)))
-                yield from chunk
-    finally:
-        _WORK = None
+    def __init__(
+        self, env: jinja2.Environment, pages: list[PlannedPage], jobs: int, scratch: Path | None = None
+    ) -> None:
+        import multiprocessing
+
+        global _WORK
+        self.env, self.pages, self.scratch = env, pages, scratch  # scratch: for pages past SPILL
+        self.workers: list[tuple[BaseProcess, Connection]] = []
+        if jobs <= 1 or len(pages) < 4 * CHUNK or "fork" not in multiprocessing.get_all_start_methods():
+            return
+        ctx = multiprocessing.get_context("fork")
+        _WORK = (env, pages, scratch)
+        try:
+            for _ in range(jobs):
+                ours, theirs = ctx.Pipe()
+                proc = ctx.Process(target=_worker, args=(theirs,), daemon=True)
+                proc.start()
+                theirs.close()
+                self.workers.append((proc, ours))
+        except BaseException:
+            self.close()
+            raise
+        finally:
+            _WORK = None
+
+    def render(self, indexes: list[int], late: dict) -> Iterator[str | Made]:
+        """The HTML of ``pages[i]`` for each ``i`` in ``indexes``, in that order (``page_output``);
+        ``late`` is set in the environment's globals first (here and in every worker)."""
+        self.env.globals.update(late)
+        if not self.workers or len(indexes) < 4 * CHUNK:
+            for i in indexes:
+                yield page_output(self.env, self.pages[i], self.scratch)
+            return
+        chunks = [indexes[i : i + CHUNK] for i in range(0, len(indexes), CHUNK)]
+        # a bounded window of chunks in flight (two a worker): the workers never run far ahead of
+        # a slow disk, so rendered pages do not pile up in this process (+350 MiB at 10k)
+        window = 2 * len(self.workers)
+        for n in range(min(window, len(chunks))):
+            self._send(n, (chunks[n], late))
+        for n in range(len(chunks)):
+            ok, result = self._connection(n).recv()
+            if not ok:
+                raise result
+            if n + window < len(chunks):
+                self._send(n + window, (chunks[n + window], late))
+            yield from result
+
+    def _connection(self, chunk: int) -> Connection:
+        return self.workers[chunk % len(self.workers)][1]
+
+    def _send(self, chunk: int, task: tuple[list[int], dict]) -> None:
+        self._connection(chunk).send(task)
+
+    def close(self) -> None:
+        """Stop the workers (at the end of the build, or when it fails half-way)."""
+        for _, conn in self.workers:
+            try:
+                conn.send(None)
+            except OSError:
+                pass
+            conn.close()
+        for proc, _ in self.workers:
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.terminate()
+                proc.join()
+        self.workers = []
+        if self.scratch is not None:  # pages the writer did not take (the build failed)
+            shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 def render_or_keep(
-    env: jinja2.Environment,
-    pages: list[PlannedPage],
+    renderers: Renderers,
     keys: list[str | None],
     kept: list[bool],
-    jobs: int,
-) -> Iterator[tuple[str, str | Tagged | Keep]]:
+    late: dict,
+) -> Iterator[tuple[str, str | Made | Tagged | Keep]]:
     """Every planned page in plan order, as the writer takes them: ``Keep`` for a page whose key
     (``etalase.pagecache``) is the one recorded with its file by the previous build (``kept``),
-    the rendered HTML (``Tagged`` with its key) for the others, which alone go to the workers."""
-    rels = [U.output_file(page.url) for page in pages]
-    fresh = render_pages_parallel(env, [page for page, k in zip(pages, kept, strict=True) if not k], jobs)
+    the rendered HTML (``Tagged`` with its key) for the others, which alone are rendered."""
+    env, pages = renderers.env, renderers.pages
+    fresh = renderers.render([i for i, k in enumerate(kept) if not k], late)
     try:
-        for page, rel, key, keep in zip(pages, rels, keys, kept, strict=True):
+        for page, key, keep in zip(pages, keys, kept, strict=True):
+            rel = U.output_file(page.url)
             if keep:
                 assert key is not None
                 yield rel, Keep(key, lambda page=page: next(render_pages(env, [page]))[1])
                 continue
-            _, html = next(fresh)
+            html = next(fresh)
             yield rel, html if key is None else Tagged(html, key)
     finally:
-        fresh.close()  # stops the workers if the writer gave up half-way
+        fresh.close()
 
 
 def render_pages(env: jinja2.Environment, pages: list[PlannedPage]) -> Iterator[tuple[str, str]]:

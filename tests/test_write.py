@@ -156,7 +156,7 @@ def test_incremental_build_interrupted_while_staging_leaves_site_untouched(
     _build(built)  # a manifest exists: the next build stages only changes
     before = tree(built / "_site")
     (built / P).write_text(edit(PRODUCT, "Keripik Pisang Coklat", "Keripik Pisang Keju"), encoding="utf-8")
-    real = open
+    real = write._put
     calls = {"n": 0}
 
     def interrupted(path, *args, **kwargs):
@@ -166,13 +166,29 @@ def test_incremental_build_interrupted_while_staging_leaves_site_untouched(
                 raise KeyboardInterrupt
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", interrupted)
+    monkeypatch.setattr(write, "_put", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build(load_config(built / "site_config.yaml").with_overrides(jobs=1))
     monkeypatch.undo()
     assert calls["n"] == 3
     assert tree(built / "_site") == before
     assert [p.name for p in built.iterdir() if p.name.startswith("._site")] == []
+
+
+def test_pages_written_by_their_renderer_give_the_same_site(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every page past ``render.SPILL`` characters (here: every page) is written to a file beside
+    the output by whoever renders it and moved into place; unchanged, it is dropped again."""
+    from etalase import render
+
+    cfg = load_config(built / "site_config.yaml").with_overrides(jobs=1)
+    monkeypatch.setattr(render, "SPILL", 1)
+    spilled = build(cfg.with_overrides(output_dir=built / "_site2"))
+    assert spilled.ok and spilled.written.written == spilled.files
+    assert tree(built / "_site2") == tree(built / "_site")
+    again = build(cfg.with_overrides(output_dir=built / "_site2"), force=True)
+    assert again.ok and again.written.written == 0 and again.rendered > 0
+    assert tree(built / "_site2") == tree(built / "_site")
+    assert sorted(p.name for p in built.iterdir() if p.name.startswith(".")) == [".etalase-cache"]
 
 
 def test_parallel_build_is_byte_identical_to_a_serial_one(sample_site: Path, tmp_path: Path) -> None:
@@ -311,3 +327,19 @@ def test_where_links_are_refused_the_cache_files_are_copied(
     assert tree(out) == tree(built / "_site")
     cache = _cache_files(built)
     assert all(_inode(p) not in cache for p in out.rglob("*") if p.is_file())
+
+
+def test_a_cache_file_is_created_in_place_or_replaced_whole(tmp_path: Path) -> None:
+    new = tmp_path / "baru.svg"
+    write.store(new, b"<svg>1</svg>")
+    assert new.read_bytes() == b"<svg>1</svg>"
+    # one cut short by a killed build, already linked into an output: replaced by a new file,
+    # so the output's link keeps what it had until the writer links it again
+    partial = tmp_path / "sebagian.svg"
+    partial.write_bytes(b"<svg")
+    linked = tmp_path / "_site-qr.svg"
+    linked.hardlink_to(partial)
+    write.store(partial, b"<svg>2</svg>")
+    assert partial.read_bytes() == b"<svg>2</svg>"
+    assert linked.read_bytes() == b"<svg"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["_site-qr.svg", "baru.svg", "sebagian.svg"]
