@@ -332,6 +332,32 @@ def test_keyboard_only(page, base: str) -> None:
     page.wait_for_url(href)
 
 
+def test_a_query_typed_while_the_facets_load_is_kept(page, base: str) -> None:
+    """On a slow connection the facet counts arrive after the first results; what someone typed
+    and searched for meanwhile stays in the box (the first search used to put its own empty
+    query back when the facets came, and the next filter then dropped the words)."""
+    held: list = []
+    page.route(re.compile(r"/cari/indeks/facet\.json"), lambda route: held.append(route))
+    page.goto(base + "cari/")
+    wait_results(page)
+    for _ in range(100):  # the first search asks for the facets once its results are shown
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held
+    page.fill("#q-page", "keripik")
+    page.press("#q-page", "Enter")
+    page.wait_for_url(re.compile(r"q=keripik"))
+    held[0].continue_()
+    wait_results(page)
+    page.wait_for_function("() => document.querySelector('#f-kategori').options.length > 1")
+    page.wait_for_timeout(200)  # the first search's last step, once the facets are there
+    assert page.input_value("#q-page") == "keripik"
+    page.select_option("#f-kategori", index=1)
+    page.wait_for_url(re.compile(r"kategori="))
+    assert "q=keripik" in page.url
+
+
 def test_header_box_on_every_page_searches(page, base: str) -> None:
     page.goto(base + "kategori/makanan/")
     page.fill("#q-header", "sambal")

@@ -386,7 +386,8 @@ async function run(s, how) {
   } finally {
     if (mine == seq) root.removeAttribute("aria-busy");
   }
-  if (!F) { await facets(); await toControls(s); if (mine == seq) render(await compute(s), s); }
+  // the facets come after the first results; a later search (typed meanwhile) owns the controls
+  if (!F) { await facets(); if (mine == seq) { await toControls(s); if (mine == seq) render(await compute(s), s); } }
   return r;
 }
 function render(r, s, page, pages, first) {
