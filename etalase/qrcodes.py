@@ -15,8 +15,9 @@ from pathlib import Path
 import zxingcpp
 
 from etalase import urls as U
+from etalase.files import store
 from etalase.model import Product
-from etalase.write import Keep, Linked, store
+from etalase.write import Keep, Linked
 
 FILE = "qr.svg"
 BORDER = 2  # modules of quiet zone around the code

@@ -7,7 +7,8 @@ edited or deleted by hand is rewritten) and stage only the files that changed; w
 has been produced, a journal listing the staged files and the files to remove is saved, then
 applied. A build that fails before the journal exists leaves the output untouched; one killed
 while applying it is rolled forward by the next build before anything else happens. Leftovers of
-a killed build (``.<name>.tmp-*``, ``.<name>.stage-*``) are cleaned up by the next one.
+a killed build (``.<name>.tmp-*``, ``.<name>.stage-*``, the render workers' ``.<name>.pages-*``)
+are cleaned up by the next one. Each file is made by ``etalase.files``.
 
 Files the build cache owns (photo variants, share cards, QR codes: ``Linked``) are hard-linked
 into the output instead of copied, where the file system allows: creating a file costs this
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from etalase import __version__
+from etalase.files import hash_bytes, link, makedirs, put, put_pieces
 
 MANIFEST_FORMAT = f"2/{__version__}"
 
@@ -85,76 +87,14 @@ class WriteReport:
     removed: int = 0
 
 
-def _hash(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
 def _source_signature(path: Path) -> tuple[str, os.stat_result]:
     st = os.stat(path)
     return f"src:{path}:{st.st_size}:{st.st_mtime_ns}", st
 
 
-def _link(source: Path, target: str, st: os.stat_result) -> os.stat_result:
-    """``target`` as a hard link to ``source`` (whose stat ``st`` it shares), or a copy where the
-    file system says no (another device, no hard links, a file at its link limit). Returns the
-    target's stat."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
-        return os.stat(target)
-    return st
-
-
-_CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
-
-
-def _put(target: str, data: bytes, flags: int = _CREATE) -> os.stat_result:
-    """Write ``data`` as the new file ``target`` and return its stat. Plain ``os`` calls: ``open``
-    adds an fstat, an ioctl and an lseek per file, and a site has tens of thousands of files."""
-    fd = os.open(target, flags, 0o666)  # less the umask, as open() does
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-        return os.fstat(fd)
-    finally:
-        os.close(fd)
-
-
-_FLUSH = 1 << 20  # characters of Pieces gathered before they are encoded, hashed and written
-
-
-def _put_pieces(target: str, pieces: Iterable[str]) -> tuple[str, os.stat_result]:
-    """Write ``pieces`` (UTF-8) as the new file ``target``; returns its content key (the same as
-    ``_hash`` of the whole) and its stat."""
-    digest = hashlib.blake2b(digest_size=16)
-    fd = os.open(target, _CREATE, 0o666)
-    try:
-
-        def flush(text: str) -> None:
-            view = memoryview(text.encode("utf-8"))
-            digest.update(view)
-            while view:
-                view = view[os.write(fd, view) :]
-
-        gathered: list[str] = []
-        size = 0
-        for piece in pieces:
-            gathered.append(piece)
-            size += len(piece)
-            if size >= _FLUSH:
-                flush("".join(gathered))
-                gathered, size = [], 0
-        flush("".join(gathered))
-        return digest.hexdigest(), os.fstat(fd)
-    finally:
-        os.close(fd)
-
-
 def made(path: Path, pieces: Iterable[str]) -> Made:
     """Write ``pieces`` as the new file ``path`` (for ``Made``)."""
-    key, _ = _put_pieces(str(path), pieces)
+    key, _ = put_pieces(str(path), pieces)
     return Made(path, key)
 
 
@@ -163,20 +103,6 @@ def scratch_for(output: Path) -> Path:
     leftover of a killed build is removed by the next one, like the writer's own folders."""
     output = output.resolve()
     return output.parent / f".{output.name}.pages-{uuid.uuid4().hex[:8]}"
-
-
-def store(path: Path, data: bytes) -> None:
-    """Put a build-cache file in place whole: created under its name when there is none (a reader
-    checks that the file is whole, so one cut short by a killed build is merely made again), else
-    replaced through a temporary file, so that outputs linked to the old one keep their data."""
-    try:
-        _put(str(path), data, _CREATE | os.O_EXCL)
-        return
-    except FileExistsError:
-        pass
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    _put(str(tmp), data)
-    os.replace(tmp, path)
 
 
 def distrust_changed_links(output: Path, previous: dict[str, list] | None) -> list[Path]:
@@ -244,7 +170,7 @@ class Manifest:
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}")
-        _put_pieces(str(tmp), pieces())
+        put_pieces(str(tmp), pieces())
         os.replace(tmp, self.path)
 
     def forget(self) -> None:
@@ -281,23 +207,6 @@ def _clean_leftovers(output: Path) -> None:
             shutil.rmtree(stale, ignore_errors=True)
 
 
-def _makedirs(path: Path | str, made: set[str]) -> None:
-    """Make the folder of ``path`` and any missing above it; ``made`` holds those known to exist.
-    One ``mkdir`` per new folder (``os.makedirs`` also stats its parent first)."""
-    parent = os.path.dirname(path)
-    if parent in made:
-        return
-    try:
-        os.mkdir(parent)
-    except FileNotFoundError:
-        _makedirs(parent, made)
-        os.mkdir(parent)
-    except FileExistsError:
-        if not os.path.isdir(parent):
-            raise
-    made.add(parent)
-
-
 def _apply(output: Path, journal: dict) -> None:
     """Move staged files into ``output`` and remove the ones that no longer belong. Idempotent,
     so a journal interrupted half-way can simply be applied again."""
@@ -307,7 +216,7 @@ def _apply(output: Path, journal: dict) -> None:
         source, target = stage / rel, output / rel
         if not source.exists():
             continue  # moved by an earlier, interrupted run
-        _makedirs(target, made)
+        makedirs(target, made)
         if target.is_dir() and not target.is_symlink():
             shutil.rmtree(target)
         os.replace(source, target)
@@ -426,13 +335,13 @@ def _stage(
         if entry and entry[0] == key and _intact(out + rel, entry):
             kept[rel] = entry[:3] if tag is None else [*entry[:3], tag]
             return True
-        _makedirs(stage + rel, made)
+        makedirs(stage + rel, made)
         return False
 
     def stream(rel: str, pieces: Iterable[str], tag: str | None) -> None:
         """Written as it is made, then dropped again if it is what the output already holds."""
-        _makedirs(stage + rel, made)
-        key, st = _put_pieces(stage + rel, pieces)
+        makedirs(stage + rel, made)
+        key, st = put_pieces(stage + rel, pieces)
         if unchanged(rel, key, tag):
             os.unlink(stage + rel)
         else:
@@ -461,12 +370,12 @@ def _stage(
         if isinstance(content, Linked):
             key, st = _source_signature(content.source)
             if not unchanged(rel, key, tag):
-                staged[rel] = _record(key, _link(content.source, stage + rel, st), tag)
+                staged[rel] = _record(key, link(content.source, stage + rel, st), tag)
             continue
         data = content.encode("utf-8") if isinstance(content, str) else content
-        key = _hash(data)
+        key = hash_bytes(data)
         if not unchanged(rel, key, tag):
-            staged[rel] = _record(key, _put(stage + rel, data), tag)
+            staged[rel] = _record(key, put(stage + rel, data), tag)
     for rel, source in copies.items():
         key, _ = _source_signature(source)
         if not unchanged(rel, key, None):

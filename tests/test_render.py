@@ -99,7 +99,7 @@ def test_a_page_that_fails_in_a_worker_fails_the_build_as_it_would_serially() ->
 
 
 def test_a_page_past_the_spill_size_is_written_to_a_file_by_whoever_renders_it(tmp_path, monkeypatch) -> None:
-    from etalase import write
+    from etalase import files, write
 
     monkeypatch.setattr(render, "SPILL", 50)
     env = _env("{{ i }}{% for n in range(i % 3 * 40) %}<p>{{ n }}</p>{% endfor %}")
@@ -114,7 +114,7 @@ def test_a_page_past_the_spill_size_is_written_to_a_file_by_whoever_renders_it(t
             assert [o.path.read_text(encoding="utf-8") if isinstance(o, write.Made) else o for o in out] == serial
             spilled = [o for o in out if isinstance(o, write.Made)]
             assert len(spilled) == sum(len(html) >= 50 for html in serial) > 0
-            assert all(o.key == write._hash(o.path.read_bytes()) for o in spilled)
+            assert all(o.key == files.hash_bytes(o.path.read_bytes()) for o in spilled)
         finally:
             renderers.close()
         assert not scratch.exists()  # what the writer did not take goes with the workers

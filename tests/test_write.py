@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from etalase import write
+from etalase import files, write
 from etalase.config import load_config
 from etalase.pipeline import build
 from tests.conftest import run_cli, write_project
@@ -156,7 +156,7 @@ def test_incremental_build_interrupted_while_staging_leaves_site_untouched(
     _build(built)  # a manifest exists: the next build stages only changes
     before = tree(built / "_site")
     (built / P).write_text(edit(PRODUCT, "Keripik Pisang Coklat", "Keripik Pisang Keju"), encoding="utf-8")
-    real = write._put
+    real = write.put
     calls = {"n": 0}
 
     def interrupted(path, *args, **kwargs):
@@ -166,7 +166,7 @@ def test_incremental_build_interrupted_while_staging_leaves_site_untouched(
                 raise KeyboardInterrupt
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(write, "_put", interrupted)
+    monkeypatch.setattr(write, "put", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build(load_config(built / "site_config.yaml").with_overrides(jobs=1))
     monkeypatch.undo()
@@ -331,7 +331,7 @@ def test_where_links_are_refused_the_cache_files_are_copied(
 
 def test_a_cache_file_is_created_in_place_or_replaced_whole(tmp_path: Path) -> None:
     new = tmp_path / "baru.svg"
-    write.store(new, b"<svg>1</svg>")
+    files.store(new, b"<svg>1</svg>")
     assert new.read_bytes() == b"<svg>1</svg>"
     # one cut short by a killed build, already linked into an output: replaced by a new file,
     # so the output's link keeps what it had until the writer links it again
@@ -339,7 +339,7 @@ def test_a_cache_file_is_created_in_place_or_replaced_whole(tmp_path: Path) -> N
     partial.write_bytes(b"<svg")
     linked = tmp_path / "_site-qr.svg"
     linked.hardlink_to(partial)
-    write.store(partial, b"<svg>2</svg>")
+    files.store(partial, b"<svg>2</svg>")
     assert partial.read_bytes() == b"<svg>2</svg>"
     assert linked.read_bytes() == b"<svg"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["_site-qr.svg", "baru.svg", "sebagian.svg"]
