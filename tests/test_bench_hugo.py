@@ -3,6 +3,7 @@ always; the Hugo build of its output too when `hugo` is installed (Debian packag
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import shutil
@@ -155,3 +156,35 @@ def test_serve_edits_time_edits_until_the_page_shows_them(tmp_path):
     page = tmp_path / "etalase-site" / "produk" / entry.parent.name / entry.stem / "index.html"
     assert page.read_text(encoding="utf-8").count(bench_hugo.EDIT_SENTENCE) >= 3
     assert entry.read_text(encoding="utf-8").count(bench_hugo.EDIT_SENTENCE) == 3
+
+
+def test_a_workdir_is_prepared_once_and_reused_with_the_same_seed(tmp_path):
+    """`--workdir`: the catalog, its Hugo twin and the photo cache of the first build are kept
+    with what they cost (prepared.json) and read back on the next run; another seed, or a folder
+    missing a part, is made afresh."""
+    logged = []
+    made = bench_hugo._prepare(tmp_path, 12, 5, logged.append)
+    assert not made.reused and made.extra["cold"].result.cpu_s > 0
+    assert (tmp_path / "photo-cache" / "images").is_dir() and not (tmp_path / "cache" / "images").exists()
+    assert any("first build" in line for line in logged)
+
+    again = bench_hugo.load_prepared(tmp_path, 12, 5)
+    assert again is not None and again.reused
+    assert (again.ikm, again.photos, again.converted) == (made.ikm, made.photos, made.converted)
+    assert again.extra["cold"].result.cpu_s == made.extra["cold"].result.cpu_s
+    block = bench_hugo.record_block([_with_runs(again)], "Hugo 0.111.3", "cmd", 1, datetime.date(2026, 1, 1), "m")
+    assert "reused with `--workdir`" in block
+
+    assert bench_hugo.load_prepared(tmp_path, 12, 6) is None
+    assert bench_hugo.load_prepared(tmp_path, 13, 5) is None
+    shutil.rmtree(tmp_path / "photo-cache")
+    assert bench_hugo.load_prepared(tmp_path, 12, 5) is None
+
+
+def _with_runs(size):
+    """``size`` with one made-up clean build of each tool, enough for the record's tables."""
+    fake = bench_hugo.Run(bench_hugo.bench.RunResult(1.0, 2.0, 30.0, 0, "Selesai.\n", ""), 0.5)
+    size.etalase.append(fake)
+    size.hugo.append(fake)
+    size.extra.update({key: fake for key in ("noop", "edit", "hugo-second", "hugo-edit")})
+    return size

@@ -4,7 +4,7 @@
 Usage::
 
     python tools/bench_hugo.py [--products N ...] [--with-100k] [--runs R] [--seed S] [--keep]
-                               [--hugo PATH] [--no-install] [--record docs/benchmarks.md]
+                               [--workdir DIR] [--hugo PATH] [--no-install] [--record docs/benchmarks.md]
 
 For each N (default 1,000 and 10,000; ``--with-100k`` adds 100,000) the script
 
@@ -35,6 +35,12 @@ Wall time, CPU time (user + system of the build and every process it waited for)
 give the median and min–max over the rounds and the Etalase/Hugo ratio of the medians. With
 ``--record FILE`` the part of FILE between ``<!-- bench:hugo:start -->`` and
 ``<!-- bench:hugo:end -->`` is replaced (the markers are appended if missing).
+
+``--workdir DIR`` keeps each size's catalog, Hugo twin, photo cache and sites in ``DIR/<N>/``
+and reuses them on the next run with the same seed: steps 1–3 are skipped (their figures are
+read back from ``DIR/<N>/prepared.json``, written once the first build succeeded, and the record
+says the catalog was reused). Steps 4–5 always run. A folder without ``prepared.json``, or with
+another seed, is made afresh.
 
 Hugo is Debian's ``hugo`` package; when no ``hugo`` is on PATH the script runs
 ``apt-get update`` and ``apt-get install -y hugo`` (as root, or through ``sudo -n``), unless
@@ -508,6 +514,7 @@ class SizeResult:
     hugo_site: SiteCount | None = None
     summaries: dict[str, str] = field(default_factory=dict)  # Etalase's own last output line
     serve: ServeTimes = field(default_factory=ServeTimes)  # one edit in `serve` (s)
+    reused: bool = False  # steps 1-3 read back from a --workdir folder (prepared.json)
 
 
 def count_site(folder: Path) -> SiteCount:
@@ -555,31 +562,105 @@ def _fresh_hugo(workdir: Path) -> None:
         shutil.rmtree(workdir / name, ignore_errors=True)
 
 
+PREPARED = "prepared.json"  # in a --workdir size folder: what steps 1-3 made and measured
+
+
+def _run_fields(run: Run) -> dict[str, float]:
+    r = run.result
+    return {"wall_s": r.wall_s, "cpu_s": r.cpu_s, "peak_rss_mib": r.peak_rss_mib, "load": run.load}
+
+
+def save_prepared(workdir: Path, seed: int, size: SizeResult) -> None:
+    """Record steps 1-3 of ``size`` so that a later ``--workdir`` run can reuse the folder."""
+    record = {
+        "seed": seed,
+        "products": size.products,
+        "ikm": size.ikm,
+        "photos": size.photos,
+        "generate_s": size.generate_s,
+        "convert_s": size.convert_s,
+        "converted": vars(size.converted),
+        "cold": _run_fields(size.extra["cold"]),
+    }
+    (workdir / PREPARED).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+
+
+def load_prepared(workdir: Path, products: int, seed: int) -> SizeResult | None:
+    """The reusable state of ``workdir``, or None when it has to be made afresh."""
+    try:
+        record = json.loads((workdir / PREPARED).read_text(encoding="utf-8"))
+        if record["seed"] != seed or record["products"] != products:
+            return None
+        if not all((workdir / name).is_dir() for name in ("content", "hugo", "photo-cache")):
+            return None
+        cold = record["cold"]
+        size = SizeResult(
+            products,
+            record["ikm"],
+            record["photos"],
+            record["generate_s"],
+            record["convert_s"],
+            Converted(**record["converted"]),
+            reused=True,
+        )
+        result = bench.RunResult(cold["wall_s"], cold["cpu_s"], cold["peak_rss_mib"], 0, "", "")
+        size.extra["cold"] = Run(result, cold["load"])
+        return size
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _prepare(workdir: Path, products: int, seed: int, log: Callable[[str], None]) -> SizeResult:
+    """Steps 1-3: the catalog, its Hugo twin and Etalase's photo cache (made by a first build)."""
+    for name in (PREPARED, "content", "hugo", "photo-cache", "cache", "etalase-site"):
+        target = workdir / name
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+    gen = bench.generate_placeholder_catalog(products, workdir, seed)
+    ikm, photos = bench.count_catalog(workdir / "content")
+    log(f"generated {ikm:,} IKMs, {photos:,} placeholder photos in {gen.wall_s:.1f} s")
+    started = time.perf_counter()
+    converted = convert(workdir / "content", workdir / "hugo")
+    convert_s = time.perf_counter() - started
+    log(f"converted to Hugo content: {converted.files:,} files in {convert_s:.1f} s")
+    size = SizeResult(products, ikm, photos, gen.wall_s, convert_s, converted)
+    # untimed for the comparison: Etalase's first build draws share cards and resizes photos
+    size.extra["cold"] = _measure(etalase_command(workdir), "etalase first build (empty cache, draws share cards)", log)
+    size.summaries["cold"] = bench.tail(size.extra["cold"].result.stdout, 1)
+    (workdir / "photo-cache").mkdir()
+    for part in PHOTO_CACHE_PARTS:
+        if (workdir / "cache" / part).exists():
+            shutil.move(workdir / "cache" / part, workdir / "photo-cache" / part)
+    save_prepared(workdir, seed, size)
+    return size
+
+
 def bench_size(
-    products: int, runs: int, seed: int, hugo: str, keep: bool, log: Callable[[str], None] = bench._log
+    products: int,
+    runs: int,
+    seed: int,
+    hugo: str,
+    keep: bool,
+    log: Callable[[str], None] = bench._log,
+    workroot: Path | None = None,
 ) -> SizeResult:
-    workdir = Path(tempfile.mkdtemp(prefix=f"etalase-hugo-{products}-"))
+    if workroot is None:
+        workdir = Path(tempfile.mkdtemp(prefix=f"etalase-hugo-{products}-"))
+    else:
+        workdir = workroot / str(products)
+        workdir.mkdir(parents=True, exist_ok=True)
+        keep = True
     try:
         log(f"== {products:,} products ({workdir})")
-        gen = bench.generate_placeholder_catalog(products, workdir, seed)
-        ikm, photos = bench.count_catalog(workdir / "content")
-        log(f"generated {ikm:,} IKMs, {photos:,} placeholder photos in {gen.wall_s:.1f} s")
-        started = time.perf_counter()
-        converted = convert(workdir / "content", workdir / "hugo")
-        convert_s = time.perf_counter() - started
-        log(f"converted to Hugo content: {converted.files:,} files in {convert_s:.1f} s")
-        size = SizeResult(products, ikm, photos, gen.wall_s, convert_s, converted)
+        size = load_prepared(workdir, products, seed) if workroot is not None else None
+        if size is not None:
+            log(f"reusing the catalog, Hugo twin and photo cache of an earlier run ({workdir / PREPARED})")
+        else:
+            size = _prepare(workdir, products, seed, log)
         e_cmd = etalase_command(workdir)
         h_cmd = hugo_command(hugo, workdir / "hugo", workdir / "hugo-public", workdir / "hugo-cache")
-
-        # untimed for the comparison: Etalase's first build draws share cards and resizes photos
-        shutil.rmtree(workdir / "cache", ignore_errors=True)
-        size.extra["cold"] = _measure(e_cmd, "etalase first build (empty cache, draws share cards)", log)
-        size.summaries["cold"] = bench.tail(size.extra["cold"].result.stdout, 1)
-        (workdir / "photo-cache").mkdir()
-        for part in PHOTO_CACHE_PARTS:
-            if (workdir / "cache" / part).exists():
-                shutil.move(workdir / "cache" / part, workdir / "photo-cache" / part)
         _fresh_hugo(workdir)
         _measure(h_cmd, "hugo warm-up build", log)
 
@@ -728,6 +809,11 @@ def record_block(
     catalog = "; ".join(
         f"{s.products:,} products, {s.ikm:,} IKMs, {s.photos:,} placeholder photos: generated in {s.generate_s:.1f} s, "
         f"converted to {s.converted.files:,} Hugo files in {s.convert_s:.1f} s"
+        + (
+            " (an earlier run's, reused with `--workdir`: generation, conversion and first build not repeated)"
+            if s.reused
+            else ""
+        )
         for s in sizes
     )
     summaries = []
@@ -787,6 +873,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--no-install", action="store_true", help="fail instead of apt-get installing hugo")
     parser.add_argument("--keep", action="store_true", help="keep the generated catalogs and sites")
     parser.add_argument(
+        "--workdir", type=Path, metavar="DIR", help="keep catalogs and sites in DIR/<N>/ and reuse them on the next run"
+    )
+    parser.add_argument(
         "--record", type=Path, metavar="FILE", help="write the results between the bench:hugo markers of FILE"
     )
     args = parser.parse_args(argv)
@@ -804,7 +893,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         hugo = ensure_hugo(args.hugo, not args.no_install, bench._log)
         hugo_name = hugo_version(hugo)
         bench._log(f"using {hugo_name} ({hugo})")
-        sizes = [bench_size(n, args.runs, args.seed, hugo, args.keep) for n in args.products]
+        sizes = [bench_size(n, args.runs, args.seed, hugo, args.keep, workroot=args.workdir) for n in args.products]
     except bench.BenchError as exc:
         print(f"bench_hugo: {exc}", file=sys.stderr)
         return 1
