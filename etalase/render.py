@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import pickle
 import shutil
 from collections.abc import Iterator
 from multiprocessing.connection import Connection
@@ -196,16 +197,21 @@ def _worker(conn: Connection) -> None:
             env.globals.update(late)
             answer: tuple[bool, object] = (True, [page_output(env, pages[i], scratch) for i in indexes])
         except Exception as exc:  # re-raised by the build, as a serial build would raise it
-            answer = (False, exc)
+            answer = (False, _sendable(exc))
         try:
-            try:
-                conn.send(answer)
-            except OSError:
-                raise
-            except Exception:  # an error that cannot be pickled: its text, then
-                conn.send((False, RuntimeError(f"{type(answer[1]).__name__}: {answer[1]}")))
+            conn.send(answer)
         except OSError:  # the build stopped listening (it failed, or was interrupted)
             return
+
+
+def _sendable(exc: Exception) -> Exception:
+    """``exc``, or its text in a ``RuntimeError`` when it cannot cross the pipe (pickled there and
+    back)."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc
 
 
 class Renderers:

@@ -118,3 +118,23 @@ def test_a_page_past_the_spill_size_is_written_to_a_file_by_whoever_renders_it(t
         finally:
             renderers.close()
         assert not scratch.exists()  # what the writer did not take goes with the workers
+
+
+def test_an_error_that_cannot_be_pickled_still_fails_the_build_with_its_text() -> None:
+    class Local(Exception):  # a class defined in a function cannot be pickled
+        pass
+
+    def fail(i):
+        if i == 200:
+            raise Local(f"halaman {i} rusak")
+        return i
+
+    env = _env("{{ fail(i) }}")
+    env.globals["fail"] = fail
+    pages = _pages(6 * render.CHUNK)
+    renderers = render.Renderers(env, pages, jobs=2)
+    try:
+        with pytest.raises(RuntimeError, match=r"^Local: halaman 200 rusak$"):
+            list(renderers.render(list(range(len(pages))), {}))
+    finally:
+        renderers.close()
