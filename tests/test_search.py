@@ -358,6 +358,34 @@ def test_a_query_typed_while_the_facets_load_is_kept(page, base: str) -> None:
     assert "q=keripik" in page.url
 
 
+def test_words_being_typed_when_the_facets_arrive_are_kept(page, base: str) -> None:
+    """The facets may arrive while someone is still typing, before the pause that starts their
+    search: the box keeps what is typed (the first search used to put its empty query back, so
+    "batik" became "k" and the results were for "k")."""
+    held: list = []
+    page.route(re.compile(r"/cari/indeks/facet\.json"), lambda route: held.append(route))
+    page.clock.install()
+    page.goto(base + "cari/")
+    wait_results(page)
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)  # the typing pause will not run out
+    page.locator("#q-page").press_sequentially("bati")
+    with page.expect_response(re.compile(r"/cari/indeks/facet\.json")) as facet:
+        held[0].continue_()
+    facet.value.finished()
+    page.wait_for_timeout(300)  # the first search's last step, once the facets are there
+    page.locator("#q-page").press_sequentially("k")
+    assert page.input_value("#q-page") == "batik"
+    page.clock.run_for(1000)
+    page.wait_for_url(re.compile(r"q=batik"))
+    wait_results(page)
+    assert "batik" in page.locator("#hasil h3").first.inner_text().lower()
+
+
 def test_header_box_on_every_page_searches(page, base: str) -> None:
     page.goto(base + "kategori/makanan/")
     page.fill("#q-header", "sambal")

@@ -424,7 +424,9 @@ function render(r, s, page, pages, first) {
 
 // ---- events -----------------------------------------------------------------------------
 let timer;
-input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => run(fromControls(), "replace"), 150); });
+// what is being typed supersedes the search on screen at once, so none of its late steps (the
+// facets arriving) puts that search's words back into the box before the typed search starts
+input.addEventListener("input", () => { seq++; clearTimeout(timer); timer = setTimeout(() => run(fromControls(), "replace"), 150); });
 form.addEventListener("submit", (e) => { e.preventDefault(); clearTimeout(timer); run(fromControls(), "push"); });
 form.addEventListener("change", (e) => {
   if (e.target == input) return;
