@@ -271,6 +271,51 @@ def test_back_button_restores_the_previous_results(page, base: str) -> None:
     assert result_paths(page) == first
 
 
+def history_length(page) -> int:
+    return page.evaluate("history.length")
+
+
+def test_typing_adds_one_history_entry_and_back_returns_before_it(page, base: str) -> None:
+    """Typing with pauses shows results at each pause; it adds one entry to the history (the
+    pauses and the Enter that ends it update that entry), so Back returns to the search before it
+    (typing used to overwrite that search's entry when a pause came before the Enter)."""
+    open_search(page, base, "q=kopi")
+    first, entries = result_paths(page), history_length(page)
+    box = page.locator("#q-page")
+    box.fill("")
+    box.press_sequentially("bat")
+    page.wait_for_url(re.compile(r"q=bat$"))  # the first pause
+    wait_results(page)
+    box.press_sequentially("ik")
+    page.wait_for_url(re.compile(r"q=batik$"))  # the second pause
+    wait_results(page)
+    box.press("Enter")
+    wait_results(page)
+    assert history_length(page) == entries + 1
+    page.go_back()
+    page.wait_for_url(re.compile(r"q=kopi$"))
+    wait_results(page)
+    assert page.input_value("#q-page") == "kopi" and result_paths(page) == first
+    page.go_forward()
+    page.wait_for_url(re.compile(r"q=batik$"))
+    wait_results(page)
+    assert page.input_value("#q-page") == "batik"
+    # a filter ends the typing: the next words typed get an entry of their own
+    page.select_option("#f-kategori", index=1)
+    page.wait_for_url(re.compile(r"kategori="))
+    box.fill("kain")
+    page.wait_for_url(re.compile(r"q=kain"))
+    wait_results(page)
+    assert history_length(page) == entries + 3
+    page.go_back()
+    page.wait_for_url(re.compile(r"q=batik&kategori="))
+    # Enter on the search already shown adds nothing
+    wait_results(page)
+    box.press("Enter")
+    wait_results(page)
+    assert history_length(page) == entries + 3
+
+
 def test_empty_state_offers_to_remove_a_filter(page, base: str) -> None:
     open_search(page, base, "q=kopi&kategori=makanan")
     assert total(page) == 0 and page.is_visible("#cari-kosong")

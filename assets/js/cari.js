@@ -367,7 +367,11 @@ let seq = 0;
 async function run(s, how) {
   const mine = ++seq;
   state = s;
-  if (how) history[how == "push" ? "pushState" : "replaceState"](null, "", stateQuery(s));
+  if (how) {
+    const url = stateQuery(s);
+    const same = url == (location.search || location.pathname); // Enter on the search shown adds no entry
+    history[how == "push" && !same ? "pushState" : "replaceState"](null, "", url);
+  }
   root.setAttribute("aria-busy", "true");
   let r;
   try {
@@ -424,14 +428,29 @@ function render(r, s, page, pages, first) {
 
 // ---- events -----------------------------------------------------------------------------
 let timer;
+// History: typing in the box adds one entry, at its first pause, and its later pauses (and the
+// Enter that ends it) update that entry, so Back returns to the search before the typing; a
+// filter, a page or Back itself ends the typing.
+let typed = false;
 // what is being typed supersedes the search on screen at once, so none of its late steps (the
 // facets arriving) puts that search's words back into the box before the typed search starts
-input.addEventListener("input", () => { seq++; clearTimeout(timer); timer = setTimeout(() => run(fromControls(), "replace"), 150); });
-form.addEventListener("submit", (e) => { e.preventDefault(); clearTimeout(timer); run(fromControls(), "push"); });
+input.addEventListener("input", () => {
+  seq++;
+  clearTimeout(timer);
+  timer = setTimeout(() => { const how = typed ? "replace" : "push"; typed = true; run(fromControls(), how); }, 150);
+});
+form.addEventListener("submit", (e) => {
+  e.preventDefault();
+  clearTimeout(timer);
+  const how = typed ? "replace" : "push";
+  typed = false;
+  run(fromControls(), how);
+});
 form.addEventListener("change", (e) => {
   if (e.target == input) return;
   if (e.target == sel.kategori) sel.sub.value = "";
   if (e.target == sel.wilayah) sel.kab.value = "";
+  typed = false;
   run(fromControls(), "push");
 });
 // a filter's column loads when someone is about to use it, so its counts are there when it opens
@@ -445,15 +464,20 @@ $("cari-halaman").addEventListener("click", (e) => {
   const a = e.target.closest("a");
   if (!a) return;
   e.preventDefault();
+  typed = false;
   run({ ...state, halaman: +a.dataset.n }, "push").then(() => $("h-hasil").focus());
 });
 $("cari-kosong").addEventListener("click", (e) => {
   const g = e.target.closest("button")?.dataset.g;
   if (!g) return;
+  typed = false;
   run({ ...state, [g]: "", halaman: 1 }, "push");
 });
-$("cari-reset").addEventListener("click", () => run({ ...state, kategori: "", wilayah: "", sertifikasi: "", tkdn: "", harga: "", ketersediaan: "", ekatalog: "", halaman: 1 }, "push"));
-addEventListener("popstate", () => run(readState()));
+$("cari-reset").addEventListener("click", () => {
+  typed = false;
+  run({ ...state, kategori: "", wilayah: "", sertifikasi: "", tkdn: "", harga: "", ketersediaan: "", ekatalog: "", halaman: 1 }, "push");
+});
+addEventListener("popstate", () => { typed = false; clearTimeout(timer); run(readState()); });
 
 $("cari-nojs").hidden = true;
 $("cari-app").hidden = false;
