@@ -316,6 +316,30 @@ def test_typing_adds_one_history_entry_and_back_returns_before_it(page, base: st
     assert history_length(page) == entries + 3
 
 
+def test_a_filter_chosen_while_typing_takes_the_words(page, base: str) -> None:
+    """A filter chosen before the typing pause runs out searches for the words typed so far, in
+    one entry of its own; the next words typed then get their own entry after it."""
+    page.clock.install()
+    open_search(page, base, "q=kopi")
+    entries = history_length(page)
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
+    page.locator("#q-page").fill("keripik")
+    page.select_option("#f-kategori", "makanan")
+    page.wait_for_url(re.compile(r"q=keripik&kategori=makanan$"))
+    page.clock.run_for(1000)  # the typing pause, had it been left running
+    wait_results(page)
+    assert history_length(page) == entries + 1
+    page.locator("#q-page").fill("sambal")
+    page.clock.run_for(1000)
+    page.wait_for_url(re.compile(r"q=sambal&kategori=makanan$"))
+    wait_results(page)
+    assert history_length(page) == entries + 2
+    page.go_back()
+    page.wait_for_url(re.compile(r"q=keripik&kategori=makanan$"))
+    wait_results(page)
+    assert page.input_value("#q-page") == "keripik"
+
+
 def test_empty_state_offers_to_remove_a_filter(page, base: str) -> None:
     open_search(page, base, "q=kopi&kategori=makanan")
     assert total(page) == 0 and page.is_visible("#cari-kosong")

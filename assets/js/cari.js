@@ -450,6 +450,7 @@ form.addEventListener("change", (e) => {
   if (e.target == input) return;
   if (e.target == sel.kategori) sel.sub.value = "";
   if (e.target == sel.wilayah) sel.kab.value = "";
+  clearTimeout(timer); // the words being typed go with the filter
   typed = false;
   run(fromControls(), "push");
 });
