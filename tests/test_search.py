@@ -275,6 +275,12 @@ def history_length(page) -> int:
     return page.evaluate("history.length")
 
 
+def shown(page, url: str) -> None:
+    """Wait until the address matches ``url`` (a regular expression) and its results are shown."""
+    page.wait_for_url(re.compile(url))
+    wait_results(page)
+
+
 def test_typing_adds_one_history_entry_and_back_returns_before_it(page, base: str) -> None:
     """Typing with pauses shows results at each pause; it adds one entry to the history (the
     pauses and the Enter that ends it update that entry), so Back returns to the search before it
@@ -284,34 +290,27 @@ def test_typing_adds_one_history_entry_and_back_returns_before_it(page, base: st
     box = page.locator("#q-page")
     box.fill("")
     box.press_sequentially("bat")
-    page.wait_for_url(re.compile(r"q=bat$"))  # the first pause
-    wait_results(page)
+    shown(page, r"q=bat$")  # the first pause
     box.press_sequentially("ik")
-    page.wait_for_url(re.compile(r"q=batik$"))  # the second pause
-    wait_results(page)
+    shown(page, r"q=batik$")  # the second pause
     box.press("Enter")
     wait_results(page)
     assert history_length(page) == entries + 1
     page.go_back()
-    page.wait_for_url(re.compile(r"q=kopi$"))
-    wait_results(page)
+    shown(page, r"q=kopi$")
     assert page.input_value("#q-page") == "kopi" and result_paths(page) == first
     page.go_forward()
-    page.wait_for_url(re.compile(r"q=batik$"))
-    wait_results(page)
+    shown(page, r"q=batik$")
     assert page.input_value("#q-page") == "batik"
     # a filter ends the typing: the next words typed get an entry of their own
     page.select_option("#f-kategori", index=1)
     page.wait_for_url(re.compile(r"kategori="))
     box.fill("kain")
-    page.wait_for_url(re.compile(r"q=kain"))
-    wait_results(page)
+    shown(page, r"q=kain")
     assert history_length(page) == entries + 3
     page.go_back()
-    page.wait_for_url(re.compile(r"q=batik&kategori="))
-    # Enter on the search already shown adds nothing
-    wait_results(page)
-    box.press("Enter")
+    shown(page, r"q=batik&kategori=")
+    box.press("Enter")  # on the search already shown: adds nothing
     wait_results(page)
     assert history_length(page) == entries + 3
 
@@ -331,12 +330,10 @@ def test_a_filter_chosen_while_typing_takes_the_words(page, base: str) -> None:
     assert history_length(page) == entries + 1
     page.locator("#q-page").fill("sambal")
     page.clock.run_for(1000)
-    page.wait_for_url(re.compile(r"q=sambal&kategori=makanan$"))
-    wait_results(page)
+    shown(page, r"q=sambal&kategori=makanan$")
     assert history_length(page) == entries + 2
     page.go_back()
-    page.wait_for_url(re.compile(r"q=keripik&kategori=makanan$"))
-    wait_results(page)
+    shown(page, r"q=keripik&kategori=makanan$")
     assert page.input_value("#q-page") == "keripik"
 
 
