@@ -398,23 +398,39 @@ def test_keyboard_only(page, base: str) -> None:
     page.wait_for_url(href)
 
 
-def test_a_query_typed_while_the_facets_load_is_kept(page, base: str) -> None:
-    """On a slow connection the facet counts arrive after the first results; what someone typed
-    and searched for meanwhile stays in the box (the first search used to put its own empty
-    query back when the facets came, and the next filter then dropped the words)."""
+FACETS = re.compile(r"/cari/indeks/facet\.json")
+
+
+def open_with_facets_held(page, base: str):
+    """Open the search page as on a slow connection: its first results are shown and the facet
+    counts it then asks for are held back; returns the held request."""
     held: list = []
-    page.route(re.compile(r"/cari/indeks/facet\.json"), lambda route: held.append(route))
+    page.route(FACETS, lambda route: held.append(route))
     page.goto(base + "cari/")
     wait_results(page)
     for _ in range(100):  # the first search asks for the facets once its results are shown
         if held:
-            break
+            return held[0]
         page.wait_for_timeout(50)
-    assert held
+    raise AssertionError("the search page did not ask for facet.json")
+
+
+def release(page, route) -> None:
+    """Let a held facet request through and wait until the page has its whole response."""
+    with page.expect_response(FACETS) as response:
+        route.continue_()
+    response.value.finished()
+
+
+def test_a_query_typed_while_the_facets_load_is_kept(page, base: str) -> None:
+    """On a slow connection the facet counts arrive after the first results; what someone typed
+    and searched for meanwhile stays in the box (the first search used to put its own empty
+    query back when the facets came, and the next filter then dropped the words)."""
+    facets = open_with_facets_held(page, base)
     page.fill("#q-page", "keripik")
     page.press("#q-page", "Enter")
     page.wait_for_url(re.compile(r"q=keripik"))
-    held[0].continue_()
+    release(page, facets)
     wait_results(page)
     page.wait_for_function("() => document.querySelector('#f-kategori').options.length > 1")
     page.wait_for_timeout(200)  # the first search's last step, once the facets are there
@@ -428,21 +444,11 @@ def test_words_being_typed_when_the_facets_arrive_are_kept(page, base: str) -> N
     """The facets may arrive while someone is still typing, before the pause that starts their
     search: the box keeps what is typed (the first search used to put its empty query back, so
     "batik" became "k" and the results were for "k")."""
-    held: list = []
-    page.route(re.compile(r"/cari/indeks/facet\.json"), lambda route: held.append(route))
     page.clock.install()
-    page.goto(base + "cari/")
-    wait_results(page)
-    for _ in range(100):
-        if held:
-            break
-        page.wait_for_timeout(50)
-    assert held
+    facets = open_with_facets_held(page, base)
     page.clock.pause_at(page.evaluate("Date.now()") + 1000)  # the typing pause will not run out
     page.locator("#q-page").press_sequentially("bati")
-    with page.expect_response(re.compile(r"/cari/indeks/facet\.json")) as facet:
-        held[0].continue_()
-    facet.value.finished()
+    release(page, facets)
     page.wait_for_timeout(300)  # the first search's last step, once the facets are there
     page.locator("#q-page").press_sequentially("k")
     assert page.input_value("#q-page") == "batik"
